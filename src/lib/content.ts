@@ -1,0 +1,74 @@
+/**
+ * The one place pages read content from. Pages never call getCollection with ad-hoc
+ * filters; they call these, which also check cross-references the schemas cannot see
+ * (a module's track, prerequisites and related ids) and fail the build naming the file.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+
+export type Module = CollectionEntry<'modules'>;
+export type Track = CollectionEntry<'tracks'>;
+export type Checklist = CollectionEntry<'checklists'>;
+export type Practice = CollectionEntry<'practices'>;
+export type Term = CollectionEntry<'glossary'>;
+
+/** The track id of a module is the folder it lives in. */
+export function trackOf(module: Module): string {
+  return module.id.split('/')[0] ?? '';
+}
+
+export async function getTracks(): Promise<Track[]> {
+  return (await getCollection('tracks')).sort((a, b) => a.data.order - b.data.order);
+}
+
+export async function getModules(trackId?: string): Promise<Module[]> {
+  const [modules, tracks] = await Promise.all([getCollection('modules'), getCollection('tracks')]);
+  const trackIds = new Set(tracks.map((t) => t.id));
+  const ids = new Set(modules.map((m) => m.id));
+  for (const m of modules) {
+    if (!trackIds.has(trackOf(m))) {
+      throw new Error(`${m.filePath}: folder "${trackOf(m)}" is not a track; add content/tracks/${trackOf(m)}.yaml`);
+    }
+    const missing = m.data.prerequisites.filter((p) => !ids.has(p));
+    if (missing.length) throw new Error(`${m.filePath}: prerequisites name unknown modules: ${missing.join(', ')}`);
+  }
+  return modules
+    .filter((m) => !trackId || trackOf(m) === trackId)
+    .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+}
+
+export async function getChecklists(): Promise<Checklist[]> {
+  return (await getCollection('checklists')).sort((a, b) => a.data.title.localeCompare(b.data.title));
+}
+
+export async function getPractices(): Promise<Practice[]> {
+  const [practices, modules, checklists] = await Promise.all([
+    getCollection('practices'),
+    getCollection('modules'),
+    getCollection('checklists'),
+  ]);
+  const moduleIds = new Set(modules.map((m) => m.id));
+  const checklistIds = new Set(checklists.map((c) => c.id));
+  for (const p of practices) {
+    const badModules = p.data.modules.filter((id) => !moduleIds.has(id));
+    const badChecklists = p.data.checklists.filter((id) => !checklistIds.has(id));
+    if (badModules.length) throw new Error(`${p.filePath}: field "modules" names unknown modules: ${badModules.join(', ')}`);
+    if (badChecklists.length) throw new Error(`${p.filePath}: field "checklists" names unknown checklists: ${badChecklists.join(', ')}`);
+  }
+  return practices.sort((a, b) => a.data.title.localeCompare(b.data.title));
+}
+
+export async function getGlossary(): Promise<Term[]> {
+  const terms = await getCollection('glossary');
+  const ids = new Set(terms.map((t) => t.id));
+  for (const t of terms) {
+    const missing = t.data.related.filter((r) => !ids.has(r));
+    if (missing.length) throw new Error(`content/glossary/terms.yaml: term "${t.id}" field "related" names unknown terms: ${missing.join(', ')}`);
+  }
+  return terms.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' }));
+}
+
+export async function getSnapshot() {
+  const entry = await getEntry('board', 'snapshot');
+  if (!entry) throw new Error('content/board/snapshot.json: no snapshot entry; run `npm run sync` or restore the sample');
+  return entry.data;
+}

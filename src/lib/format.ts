@@ -1,0 +1,30 @@
+/** Formatting shared by pages: dates in ISO form for machines and a readable form for people. */
+import type { Owner } from '../schemas/owner.ts';
+
+const OWNER_LABELS: Record<Owner, string> = {
+  security: 'Security',
+  'data-science': 'Data science',
+  shared: 'Shared',
+};
+
+/** Human name of an owner team; null means nobody owns it yet. */
+export function ownerLabel(owner: Owner | null): string {
+  return owner ? OWNER_LABELS[owner] : 'Needs an owner';
+}
+
+/** `2026-11-20` — stable, unambiguous, and what `<time datetime>` wants. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** `20 Nov 2026`, independent of the build machine's locale and time zone. */
+export function readableDate(date: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** `45 min` or `1 h 30 min`. */
+export function duration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
+}

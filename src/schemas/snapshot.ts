@@ -1,0 +1,54 @@
+import { z } from 'astro/zod';
+import { boardItemSchema } from './board-item.ts';
+
+/** What one source contributed to the last sync. */
+const sourceStatusSchema = z.object({
+  /** Repository as `owner/name`. */
+  repo: z.string(),
+  /** Items taken from this source. */
+  items: z.number().int().min(0),
+  /** Latest `updatedAt` seen, the watermark for the next incremental sync. */
+  watermark: z.iso.datetime({ offset: true }).nullable().default(null),
+});
+
+/** Board settings carried from sources.yaml so the offline build can use them. */
+const settingsSchema = z.object({
+  /** An item with no update for this many days is stale. */
+  staleAfterDays: z.number().int().min(1).default(30),
+  /** Days between sync meetings; the agenda looks back this far by default. */
+  cadenceDays: z.number().int().min(1).default(14),
+  /** Warn when the snapshot is older than this many hours. */
+  maxAgeHours: z.number().int().min(1).default(48),
+});
+
+/**
+ * The board snapshot (content/board/snapshot.json), written by `npm run sync` and read by the
+ * build through a file() loader as a single entry with id `snapshot`.
+ */
+export const snapshotSchema = z
+  .object({
+    /** Format version of this file. */
+    version: z.literal(1),
+    /** When the sync ran; null for an empty snapshot that was never synced. */
+    syncedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    /** True for the bundled sample data; the board shows a banner. */
+    sample: z.boolean().default(false),
+    /** Settings used by the board and agenda. */
+    settings: settingsSchema.default({ staleAfterDays: 30, cadenceDays: 14, maxAgeHours: 48 }),
+    /** Per-source status of the last sync. */
+    sources: z.array(sourceStatusSchema).default([]),
+    /** Open risk and threat items. */
+    items: z.array(boardItemSchema).default([]),
+  })
+  .superRefine((snapshot, ctx) => {
+    const seen = new Set<string>();
+    snapshot.items.forEach((item, i) => {
+      if (seen.has(item.key)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'key'], message: `duplicate item key "${item.key}"` });
+      }
+      seen.add(item.key);
+    });
+  });
+
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type SnapshotInput = z.input<typeof snapshotSchema>;
