@@ -9,6 +9,14 @@ const sourceStatusSchema = z.object({
   items: z.number().int().min(0),
   /** Latest `updatedAt` seen, the watermark for the next incremental sync. */
   watermark: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** True when the last sync of this source failed: its items are the last good ones and may be out of date. */
+  stale: z.boolean().default(false),
+  /** Why the last sync of this source failed, when `stale`. */
+  error: z.string().nullable().default(null),
+  /** Why the source was skipped (e.g. a private repository without `includePrivate`). */
+  skipped: z.string().nullable().default(null),
+  /** Hash of the source's settings; an incremental sync is only safe while it is unchanged. */
+  fingerprint: z.string().nullable().default(null),
 });
 
 /** Board settings carried from sources.yaml so the offline build can use them. */
@@ -31,6 +39,8 @@ export const snapshotSchema = z
     version: z.literal(1),
     /** When the sync ran; null for an empty snapshot that was never synced. */
     syncedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    /** GraphQL endpoint the sync read from (never credentials); null for sample or never-synced data. */
+    apiUrl: z.string().nullable().default(null),
     /** True for the bundled sample data; the board shows a banner. */
     sample: z.boolean().default(false),
     /** Settings used by the board and agenda. */

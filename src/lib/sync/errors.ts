@@ -1,0 +1,50 @@
+/**
+ * Everything that can stop a sync, with a message that says what failed and what to do.
+ * `fatal` errors stop the whole run and leave the snapshot untouched; the others fail one
+ * source, whose last good items are kept and marked stale.
+ */
+export type SyncErrorKind =
+  | 'config'
+  | 'token-missing'
+  | 'api-url'
+  | 'auth'
+  | 'forbidden'
+  | 'endpoint'
+  | 'unreachable'
+  | 'timeout'
+  | 'not-json'
+  | 'rate-limit'
+  | 'secondary-limit'
+  | 'all-failed'
+  | 'empty'
+  | 'not-found'
+  | 'graphql'
+  | 'server'
+  | 'cursor'
+  | 'shape';
+
+const SOURCE_KINDS: ReadonlySet<SyncErrorKind> = new Set(['not-found', 'graphql', 'server', 'cursor', 'shape']);
+
+export class SyncError extends Error {
+  readonly kind: SyncErrorKind;
+  /** Stops the whole run (true) or only the source being read (false). */
+  readonly fatal: boolean;
+
+  constructor(kind: SyncErrorKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SyncError';
+    this.kind = kind;
+    this.fatal = !SOURCE_KINDS.has(kind);
+  }
+}
+
+/** Shown when neither GITHUB_TOKEN nor GH_TOKEN is set. */
+export const MISSING_TOKEN_MESSAGE = [
+  'no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) before running the sync.',
+  'Create a fine-grained personal access token at https://github.com/settings/personal-access-tokens/new',
+  '(GitHub Enterprise Server: <your host>/settings/personal-access-tokens/new):',
+  '  1. Resource owner: the organisation that owns the repositories in sources.yaml.',
+  '  2. Repository access: "Only select repositories", and pick those repositories.',
+  '  3. Permissions → Repository permissions → Issues: Read-only (Metadata: Read-only is added for you).',
+  'Then run: GITHUB_TOKEN=<token> npm run sync. In GitHub Actions use a secret, never a committed value.',
+].join('\n');

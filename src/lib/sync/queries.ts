@@ -1,0 +1,74 @@
+/**
+ * Every GraphQL operation the sync can send. Values travel only as variables, never pasted
+ * into the text (see the injection warning in octokit/graphql.js's README); a unit test
+ * validates each document against GitHub's published schema (@octokit/graphql-schema).
+ */
+
+/** Issues per page: GitHub's maximum for a connection. */
+export const PAGE_SIZE = 100;
+
+const ISSUE_FIELDS = /* GraphQL */ `
+  fragment BoardIssueFields on Issue {
+    number
+    title
+    url
+    state
+    body
+    createdAt
+    updatedAt
+    author { login }
+    assignees(first: 10) { nodes { login } }
+    labels(first: 100) { nodes { name color } }
+    repository { nameWithOwner visibility }
+  }
+`;
+
+/** Full sync: open issues carrying any of the selecting labels, oldest first so pages stay stable. */
+export const BOARD_ISSUES_OPEN = /* GraphQL */ `
+  query BoardIssuesOpen($owner: String!, $name: String!, $labels: [String!], $cursor: String) {
+    rateLimit { cost remaining resetAt }
+    repository(owner: $owner, name: $name) {
+      nameWithOwner
+      visibility
+      issues(
+        first: ${PAGE_SIZE}
+        after: $cursor
+        states: [OPEN]
+        labels: $labels
+        orderBy: { field: CREATED_AT, direction: ASC }
+      ) {
+        pageInfo { hasNextPage endCursor }
+        nodes { ...BoardIssueFields }
+      }
+    }
+  }
+  ${ISSUE_FIELDS}
+`;
+
+/**
+ * Incremental sync: every issue updated at or after the watermark, open or closed, with no
+ * label filter, because an issue that lost its `risk` label must be seen to leave the board.
+ * Oldest update first, so an issue edited during the sync moves later and is not skipped.
+ */
+export const BOARD_ISSUES_SINCE = /* GraphQL */ `
+  query BoardIssuesSince($owner: String!, $name: String!, $since: DateTime!, $cursor: String) {
+    rateLimit { cost remaining resetAt }
+    repository(owner: $owner, name: $name) {
+      nameWithOwner
+      visibility
+      issues(
+        first: ${PAGE_SIZE}
+        after: $cursor
+        filterBy: { since: $since, states: [OPEN, CLOSED] }
+        orderBy: { field: UPDATED_AT, direction: ASC }
+      ) {
+        pageInfo { hasNextPage endCursor }
+        nodes { ...BoardIssueFields }
+      }
+    }
+  }
+  ${ISSUE_FIELDS}
+`;
+
+/** All operations, for the schema validation test. */
+export const ALL_QUERIES = { BOARD_ISSUES_OPEN, BOARD_ISSUES_SINCE } as const;

@@ -1,0 +1,99 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseHtml } from 'node-html-parser';
+import { makeTempProject, runAstro, type TempProject } from '../site/temp-project.ts';
+
+const fixtures = new URL('../fixtures/content/', import.meta.url).pathname;
+const MODULE = 'modules/basics/first-module.mdx';
+
+/** Builds the fixture content after `mutate` has edited one copy of it. */
+async function buildWith(mutate: (dir: string) => Promise<void>, env: Record<string, string> = {}) {
+  const content = await mkdtemp(join(tmpdir(), 'tandem-content-'));
+  await cp(fixtures, content, { recursive: true });
+  await mutate(content);
+  const project = await makeTempProject(content);
+  await rm(content, { recursive: true, force: true });
+  const result = await runAstro(project.root, ['build'], env);
+  return { ...result, project };
+}
+
+async function edit(dir: string, file: string, from: string | RegExp, to: string) {
+  const text = await readFile(join(dir, file), 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`fixture edit did not apply to ${file}`);
+  await writeFile(join(dir, file), next);
+}
+
+describe('a build with bad content fails and names the file and the field', () => {
+  const cases: Array<{ name: string; mutate: (dir: string) => Promise<void>; expected: RegExp[] }> = [
+    {
+      name: 'malformed front matter',
+      mutate: (d) => edit(d, MODULE, 'owner: security', 'owner: [security'),
+      expected: [/first-module\.mdx:\d+/],
+    },
+    {
+      name: 'a missing required field',
+      mutate: (d) => edit(d, MODULE, /^summary: .*\n/m, ''),
+      expected: [/first-module\.mdx/, /summary/],
+    },
+    {
+      name: 'a wrong enum value',
+      mutate: (d) => edit(d, 'checklists/basic-review.yaml', 'owner: security', 'owner: infosec'),
+      expected: [/basic-review/, /owner must be one of security, data-science, shared \(got "infosec"\)/],
+    },
+    {
+      name: 'an unknown taxonomy ID',
+      mutate: (d) => edit(d, MODULE, 'atlas:AML.T0020', 'atlas:AML.T0200'),
+      expected: [/first-module\.mdx/, /tags/, /unknown MITRE ATLAS ID "AML\.T0200"/],
+    },
+    {
+      name: 'a glossary cross-reference to a term that does not exist',
+      mutate: (d) => edit(d, 'glossary/terms.yaml', 'related: [training-set]', 'related: [training-sets]'),
+      expected: [/terms\.yaml/, /related/, /training-sets/],
+    },
+  ];
+
+  for (const c of cases) {
+    it(`fails on ${c.name}`, async () => {
+      const { code, output, project } = await buildWith(c.mutate);
+      await project.dispose();
+      expect(code).not.toBe(0);
+      for (const pattern of c.expected) expect(output).toMatch(pattern);
+    });
+  }
+});
+
+describe('a build of the fixture content', () => {
+  let project: TempProject;
+  let code: number;
+  let output: string;
+  beforeAll(async () => {
+    ({ project, code, output } = await buildWith(async () => {}, { TANDEM_NOW: '2026-11-25T12:00:00Z' }));
+  });
+  afterAll(() => project.dispose());
+
+  const page = async (route: string) => parseHtml(await readFile(join(project.root, 'dist', route, 'index.html'), 'utf8'));
+
+  it('succeeds', () => {
+    expect(output).not.toMatch(/\[ERROR\]/);
+    expect(code).toBe(0);
+  });
+
+  it('flags a page last reviewed more than 180 days ago as overdue', async () => {
+    const overdue = (await page('checklists/basic-review')).querySelector('[data-review-overdue]');
+    expect(overdue?.text).toMatch(/Review overdue: last reviewed 679 days ago/);
+  });
+
+  it('does not flag a recently reviewed page', async () => {
+    expect((await page('learn/basics/first-module')).querySelector('[data-review-overdue]')).toBeNull();
+  });
+
+  it('shows the sample-data banner and keeps hostile titles inert', async () => {
+    const board = await page('board');
+    expect(board.querySelector('[data-sample-banner]')).not.toBeNull();
+    expect(board.querySelectorAll('img')).toHaveLength(0);
+    expect(board.text).toContain('<img src=x onerror=alert(1)> No owner');
+  });
+});

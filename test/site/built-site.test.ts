@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { site } from '../../src/site.config.ts';
+import { readPages, type BuiltPage } from './dist.ts';
+
+let pages: BuiltPage[];
+let distDir: string;
+
+beforeAll(() => {
+  distDir = inject('distDir');
+  pages = readPages(distDir);
+});
+
+const CONTENT_ROUTE = /^\/(learn\/[^/]+\/([^/]+\/)?|checklists\/[^/]+\/|practices\/[^/]+\/|glossary\/)$/;
+
+describe('the built site', () => {
+  it('has every section the header links to', () => {
+    const routes = pages.map((p) => p.route);
+    for (const route of ['/', '/learn/', '/checklists/', '/practices/', '/board/', '/sync/', '/search/', '/glossary/', '/404.html']) {
+      expect(routes).toContain(route);
+    }
+  });
+
+  it('gives every page the header, a skip link to main, breadcrumbs below the home page, and the footer', () => {
+    for (const page of pages) {
+      const nav = page.dom.querySelectorAll('nav[aria-label="Main"] a').map((a) => a.text.trim());
+      expect(nav, page.route).toEqual(['Learn', 'Checklists', 'Practices', 'Board', 'Sync', 'Search']);
+      expect(page.dom.querySelector('a.skip-link')?.getAttribute('href'), page.route).toBe('#main');
+      expect(page.dom.querySelector('main#main'), page.route).not.toBeNull();
+      expect(page.dom.querySelector('footer'), page.route).not.toBeNull();
+      if (page.route !== '/' && page.route !== '/404.html') {
+        expect(page.dom.querySelector('nav[aria-label="Breadcrumb"] [aria-current="page"]'), page.route).not.toBeNull();
+      }
+    }
+  });
+
+  it('shows owner, last review, edit and report links on every content page', () => {
+    const contentPages = pages.filter((p) => CONTENT_ROUTE.test(p.route));
+    expect(contentPages.length).toBeGreaterThan(5);
+    for (const page of contentPages) {
+      const meta = page.dom.querySelector('[aria-label="About this page"]');
+      expect(meta?.text, page.route).toMatch(/Owner: (Security|Data science|Shared)/);
+      expect(meta?.querySelector('time')?.getAttribute('datetime'), page.route).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const links = page.dom.querySelectorAll('[aria-label="Improve this page"] a');
+      const edit = links.find((a) => a.text === 'Edit this page')?.getAttribute('href') ?? '';
+      const report = links.find((a) => a.text === 'Report a problem')?.getAttribute('href') ?? '';
+      expect(edit, page.route).toMatch(new RegExp(`^${site.repository.url}/edit/${site.repository.branch}/content/`));
+      expect(new URL(report).pathname, page.route).toBe(new URL(`${site.repository.url}/issues/new`).pathname);
+      expect(new URL(report).searchParams.get('body'), page.route).toContain(`URL: ${site.url}${page.route}`);
+    }
+  });
+
+  it('resolves every internal link and fragment', () => {
+    const byRoute = new Map(pages.map((p) => [p.route, p]));
+    const broken: string[] = [];
+    for (const page of pages) {
+      for (const a of page.dom.querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href')!;
+        if (/^[a-z]+:/i.test(href) || href.startsWith('//')) continue;
+        const url = new URL(href, `http://site${page.route}`);
+        const target = byRoute.get(url.pathname);
+        if (!target) {
+          if (!existsSync(join(distDir, url.pathname))) broken.push(`${page.route} → ${href}`);
+          continue;
+        }
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (id && !target.dom.querySelector(`[id="${id}"]`)) broken.push(`${page.route} → ${href} (no #${id})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('loads no JavaScript file on any page and inlines only the small theme script', () => {
+    for (const page of pages) {
+      expect(page.dom.querySelectorAll('script[src]'), page.route).toHaveLength(0);
+      const inline = page.dom.querySelectorAll('script').map((s) => s.text).join('');
+      expect(inline.length, page.route).toBeLessThan(2_000);
+    }
+  });
+
+  it('publishes a glossary of at least 40 cross-linked terms from both crafts', () => {
+    const glossary = pages.find((p) => p.route === '/glossary/')!;
+    const terms = glossary.dom.querySelectorAll('dl.glossary dt');
+    expect(terms.length).toBeGreaterThanOrEqual(40);
+    const owners = new Set(glossary.dom.querySelectorAll('dl.glossary dd .owner').map((o) => o.text));
+    expect(owners).toContain('Security');
+    expect(owners).toContain('Data science');
+    expect(glossary.dom.querySelectorAll('dl.glossary dd a[href^="#"]').length).toBeGreaterThan(terms.length / 2);
+  });
+
+  it('renders board titles from GitHub as text, never as markup', () => {
+    const board = pages.find((p) => p.route === '/board/')!;
+    expect(board.dom.querySelectorAll('.board-card').length).toBeGreaterThan(0);
+    expect(board.html).not.toMatch(/<img[^>]+onerror/i);
+  });
+});
