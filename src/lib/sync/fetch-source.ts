@@ -1,0 +1,57 @@
+import { z } from 'astro/zod';
+import type { Source } from '../../schemas/sources.ts';
+import type { GraphqlClient } from './client.ts';
+import { SyncError } from './errors.ts';
+import { paginate } from './paginate.ts';
+import type { SourcePlan } from './plan.ts';
+import { BOARD_ISSUES_OPEN, BOARD_ISSUES_SINCE } from './queries.ts';
+import { boardIssuesResponseSchema, type BoardIssuesResponse, type RawIssue } from './response.ts';
+
+export type Fetched =
+  | { skipped: null; nameWithOwner: string; issues: RawIssue[]; pages: number }
+  | { skipped: string; pages: number };
+
+/**
+ * Reads one source: the open labelled issues (full) or every issue updated since the
+ * watermark (incremental). The first page also says whether the repository is private, so a
+ * skipped private repository costs one request and its issues go no further than memory.
+ */
+export async function fetchSource(
+  client: GraphqlClient,
+  source: Source,
+  plan: SourcePlan,
+  onPage: (page: number, issues: number) => void,
+): Promise<Fetched> {
+  const [owner, name] = source.repo.split('/');
+  const [document, variables] =
+    plan.mode === 'full'
+      ? [BOARD_ISSUES_OPEN, { owner, name, labels: source.labels }]
+      : [BOARD_ISSUES_SINCE, { owner, name, since: plan.since }];
+  const issues: RawIssue[] = [];
+  let pages = 0;
+  let nameWithOwner = source.repo;
+  const pageOf = async (cursor: string | null) => {
+    const repository = checkShape(await client.query(document, { ...variables, cursor })).repository;
+    if (!repository) throw new SyncError('not-found', 'repository not found, or the token cannot read it');
+    return { items: repository, pageInfo: repository.issues.pageInfo };
+  };
+  for await (const repository of paginate(pageOf)) {
+    pages += 1;
+    if (repository.visibility !== 'PUBLIC' && !source.includePrivate) {
+      return { skipped: `${repository.visibility.toLowerCase()} repository; set includePrivate: true to include it`, pages };
+    }
+    nameWithOwner = repository.nameWithOwner;
+    issues.push(...repository.issues.nodes);
+    onPage(pages, issues.length);
+  }
+  return { skipped: null, nameWithOwner, issues, pages };
+}
+
+function checkShape(data: unknown): BoardIssuesResponse {
+  const result = boardIssuesResponseSchema.safeParse(data);
+  if (!result.success) {
+    const detail = z.prettifyError(result.error).split('\n').slice(0, 4).join(' ');
+    throw new SyncError('shape', `GitHub's answer did not have the expected shape: ${detail}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { Snapshot } from '../../schemas/snapshot.ts';
+import type { Source, SourcesConfig } from '../../schemas/sources.ts';
+
+export type SourcePlan = { mode: 'full'; since: null; reason: string } | { mode: 'incremental'; since: string; reason: string };
+
+type SourceStatus = Snapshot['sources'][number];
+
+/**
+ * Hash of everything that shapes a source's items. When it changes (labels, conventions, body
+ * mode), items synced earlier may be wrong, so the next sync of that source is a full one.
+ */
+export function sourceFingerprint(source: Source, config: SourcesConfig): string {
+  const shape = {
+    repo: source.repo.toLowerCase(),
+    labels: source.labels.map((label) => label.toLowerCase()).sort(),
+    includePrivate: source.includePrivate,
+    conventions: config.conventions,
+    body: config.body,
+  };
+  return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16);
+}
+
+/** The previous snapshot, if real data from the same API; the sample never mixes with real data. */
+export function usablePrevious(previous: Snapshot | null, apiUrl: string): Snapshot | null {
+  return previous && !previous.sample && previous.apiUrl === apiUrl ? previous : null;
+}
+
+/** Full or incremental for one source, and why (shown in the log). */
+export function planSource(status: SourceStatus | undefined, fingerprint: string, full: boolean): SourcePlan {
+  const fullBecause = (reason: string): SourcePlan => ({ mode: 'full', since: null, reason });
+  if (full) return fullBecause('--full');
+  if (!status) return fullBecause('first sync of this source');
+  if (status.stale || status.skipped) return fullBecause('last sync of this source did not complete');
+  if (status.fingerprint !== fingerprint) return fullBecause('its settings changed');
+  if (!status.watermark) return fullBecause('no watermark yet');
+  return { mode: 'incremental', since: status.watermark, reason: `updated since ${status.watermark}` };
+}
+
+/** The status of `repo` in a snapshot, matched case-insensitively like GitHub names. */
+export function statusOf(snapshot: Snapshot | null, repo: string): SourceStatus | undefined {
+  return snapshot?.sources.find((s) => s.repo.toLowerCase() === repo.toLowerCase());
+}

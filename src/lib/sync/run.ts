@@ -1,0 +1,61 @@
+import { resolveApiUrl } from './api-url.ts';
+import { createGraphqlClient, type ClientOptions, type GraphqlClient } from './client.ts';
+import { loadConfig } from './config.ts';
+import { MISSING_TOKEN_MESSAGE, SyncError } from './errors.ts';
+import { createReporter, type ReportStream } from './progress.ts';
+import { readSnapshot, writeSnapshot } from './snapshot-file.ts';
+import { formatSummary } from './summary.ts';
+import { syncBoard } from './sync-board.ts';
+
+export interface RunOptions {
+  configPath: string;
+  snapshotPath: string;
+  full: boolean;
+  dryRun: boolean;
+  allowEmpty: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: ReportStream;
+  stderr: ReportStream;
+  now?: () => Date;
+  /** Replaces the Octokit client, for tests that do not go over HTTP. */
+  createClient?: (options: ClientOptions) => GraphqlClient;
+}
+
+/** Exit codes: 0 synced; 1 failed, snapshot untouched; 2 written, but some sources failed and are marked stale. */
+export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
+  const started = performance.now();
+  const token = (options.env['GITHUB_TOKEN'] || options.env['GH_TOKEN'] || '').trim();
+  // Belt and braces: whatever is printed, the token is not.
+  const redact = (text: string) => (token ? text.split(token).join('[REDACTED]') : text);
+  const stderr: ReportStream = { isTTY: options.stderr.isTTY === true, write: (text) => options.stderr.write(redact(text)) };
+  const reporter = createReporter(stderr);
+  try {
+    const config = await loadConfig(options.configPath);
+    if (!token) throw new SyncError('token-missing', MISSING_TOKEN_MESSAGE);
+    const endpoint = resolveApiUrl(options.env['GITHUB_API_URL']);
+    const current = await readSnapshot(options.snapshotPath);
+    if (current.problem) reporter.warn(`${options.snapshotPath} is not a valid snapshot (${current.problem}); it will be replaced`);
+    const log = (message: string) => reporter.warn(message);
+    const client = (options.createClient ?? createGraphqlClient)({ token, endpoint, network: config.network, log });
+    const { snapshot, reports } = await syncBoard({
+      client,
+      config,
+      previous: current.snapshot,
+      apiUrl: endpoint.graphqlUrl,
+      now: options.now ?? (() => new Date()),
+      full: options.full,
+      allowEmpty: options.allowEmpty,
+      reporter,
+    });
+    const file = options.dryRun ? 'not written (--dry-run)' : await writeSnapshot(options.snapshotPath, snapshot, current);
+    const { requests, points, remaining } = client.stats;
+    const elapsedMs = performance.now() - started;
+    const summary = formatSummary({ snapshot, reports, requests, points, remaining, elapsedMs, file: `${options.snapshotPath} ${file}` });
+    options.stdout.write(redact(summary));
+    return reports.some((r) => r.status === 'failed') ? 2 : 0;
+  } catch (error) {
+    const message = error instanceof SyncError ? error.message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
+    stderr.write(`Board sync failed: ${message}\n${options.snapshotPath} was left unchanged.\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Snapshot } from '../../schemas/snapshot.ts';
+
+export interface SourceReport {
+  repo: string;
+  mode: 'full' | 'incremental';
+  status: 'ok' | 'skipped' | 'failed';
+  /** Items this source has on the board after the sync. */
+  items: number;
+  /** Pages fetched and issues received. */
+  pages: number;
+  issues: number;
+  /** Why it was skipped or failed. */
+  message: string | null;
+}
+
+export interface SummaryInput {
+  snapshot: Snapshot;
+  reports: readonly SourceReport[];
+  requests: number;
+  points: number;
+  remaining: number | null;
+  elapsedMs: number;
+  /** What happened to the file: `written`, `unchanged` or `not written (--dry-run)`. */
+  file: string;
+}
+
+const OWNER_ORDER = ['security', 'data-science', 'shared', null] as const;
+
+/** The closing summary: items per source and owner, requests, points and time. */
+export function formatSummary({ snapshot, reports, requests, points, remaining, elapsedMs, file }: SummaryInput): string {
+  const width = Math.max(...reports.map((r) => r.repo.length), 4);
+  const lines = reports.map((report) => {
+    const head = `  ${report.repo.padEnd(width)}  ${report.mode.padEnd(11)}`;
+    if (report.status === 'skipped') return `${head}  skipped: ${report.message}`;
+    const owners = OWNER_ORDER.map((owner) => {
+      const count = snapshot.items.filter((i) => i.repo === report.repo && i.owner === owner).length;
+      return `${owner ?? 'needs an owner'} ${count}`;
+    }).join(', ');
+    const state = report.status === 'failed' ? `  FAILED, last good items kept and marked stale: ${report.message}` : '';
+    return `${head}  ${String(report.items).padStart(5)} items (${owners}), ${report.pages} page(s)${state}`;
+  });
+  const seconds = (elapsedMs / 1000).toFixed(1);
+  return [
+    `Board sync: ${snapshot.items.length} items from ${reports.length} source(s) in ${seconds} s`,
+    ...lines,
+    `  ${requests} request(s), ${points} rate-limit point(s) used${remaining === null ? '' : `, ${remaining} left`}`,
+    `  snapshot ${file}`,
+    '',
+  ].join('\n');
+}
