@@ -14,6 +14,9 @@ export const LANES: ReadonlyArray<{ key: LaneKey; label: string }> = [
 
 const DAY_MS = 86_400_000;
 
+/** Items per lane page; every item is reachable without JavaScript across these pages. */
+export const LANE_PAGE_SIZE = 200;
+
 /** Highest severity first; within a severity the oldest item first; ties by key for stable output. */
 export function compareItems(a: BoardItem, b: BoardItem): number {
   return (

@@ -4,6 +4,7 @@
  * (a module's track, prerequisites and related ids) and fail the build naming the file.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { routes } from './paths.ts';
 
 export type Module = CollectionEntry<'modules'>;
 export type Track = CollectionEntry<'tracks'>;
@@ -71,4 +72,33 @@ export async function getSnapshot() {
   const entry = await getEntry('board', 'snapshot');
   if (!entry) throw new Error('content/board/snapshot.json: no snapshot entry; run `npm run sync` or restore the sample');
   return entry.data;
+}
+
+/** Modules, practices and checklists in one shape, for the agenda, coverage and related links. */
+export interface GuidanceEntry {
+  type: 'module' | 'practice' | 'checklist';
+  title: string;
+  url: string;
+  owner: Module['data']['owner'];
+  lastReviewed: string;
+  tags: string[];
+  phases: string[];
+}
+
+export async function getGuidance(): Promise<GuidanceEntry[]> {
+  const [modules, practices, checklists] = await Promise.all([getModules(), getPractices(), getChecklists()]);
+  const entry = (type: GuidanceEntry['type'], url: string, d: { title: string; owner: GuidanceEntry['owner']; lastReviewed: Date; tags: string[]; phases: string[] }) => ({
+    type,
+    title: d.title,
+    url,
+    owner: d.owner,
+    lastReviewed: d.lastReviewed.toISOString().slice(0, 10),
+    tags: d.tags,
+    phases: d.phases,
+  });
+  return [
+    ...modules.map((m) => entry('module', routes.module(m.id), m.data)),
+    ...practices.map((p) => entry('practice', routes.practice(p.id), p.data)),
+    ...checklists.map((c) => entry('checklist', routes.checklist(c.id), c.data)),
+  ];
 }

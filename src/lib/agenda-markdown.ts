@@ -1,0 +1,44 @@
+/** The agenda as Markdown, for "Copy as Markdown" and /sync/agenda.md. Pure. */
+import type { AgendaSection } from './agenda.ts';
+import { ownerLabel } from './format.ts';
+
+export interface AgendaMeta {
+  since: Date;
+  /** When the board data was taken. */
+  asOf: Date;
+  sample: boolean;
+  /** Absolute site URL used to make links absolute (guidance links are site-relative). */
+  siteUrl: string;
+}
+
+/** Untrusted titles go into Markdown link text: neutralise the characters that could change its structure. */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#|!~]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export function agendaMarkdown(sections: readonly AgendaSection[], meta: AgendaMeta): string {
+  const lines = [
+    `# Security × data-science sync: agenda`,
+    '',
+    `Changes since ${day(meta.since)}; board as of ${day(meta.asOf)}.${meta.sample ? ' **Sample data.**' : ''}`,
+    '',
+  ];
+  sections.forEach((section, n) => {
+    lines.push(`## ${n + 1}. ${section.title} (${section.items.length})`, '');
+    if (section.items.length === 0) lines.push('Nothing this time.');
+    if (section.kind === 'risks') {
+      for (const i of section.items) {
+        lines.push(`- [ ] [${markdownText(i.title)}](${i.url}) (${i.repo}#${i.number}, ${i.severity}, ${ownerLabel(i.owner)})`);
+      }
+    } else {
+      for (const g of section.items) {
+        lines.push(`- [${markdownText(g.title)}](${new URL(g.url, meta.siteUrl).href}) (${g.type}, ${ownerLabel(g.owner)}, reviewed ${g.lastReviewed})`);
+      }
+    }
+    lines.push('');
+  });
+  lines.push('## Decisions and actions', '', '- ', '');
+  return lines.join('\n');
+}

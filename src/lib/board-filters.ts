@@ -1,0 +1,70 @@
+/**
+ * Board filters and their URL form, so a filtered view can be shared in a meeting invite:
+ * /board/?severity=high&owner=unowned&tag=atlas:AML.T0020&stale=1&q=bucket
+ * Pure: used at build time for tests and in the browser by <board-filters>.
+ */
+import type { BoardItem } from '../schemas/board-item.ts';
+import { isStale } from './board.ts';
+
+export interface BoardFilter {
+  severity?: string;
+  /** An owner team, or `unowned`. */
+  owner?: string;
+  phase?: string;
+  tag?: string;
+  repo?: string;
+  assignee?: string;
+  stale?: boolean;
+  /** Free text matched against title, key, labels and tag names (case-insensitive, all words). */
+  q?: string;
+}
+
+const KEYS = ['severity', 'owner', 'phase', 'tag', 'repo', 'assignee'] as const;
+
+export function filterFromParams(params: URLSearchParams): BoardFilter {
+  const filter: BoardFilter = {};
+  for (const key of KEYS) {
+    const value = params.get(key)?.trim();
+    if (value) filter[key] = value.slice(0, 200);
+  }
+  if (params.get('stale') === '1') filter.stale = true;
+  const q = params.get('q')?.trim();
+  if (q) filter.q = q.slice(0, 200);
+  return filter;
+}
+
+export function filterToParams(filter: BoardFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of KEYS) if (filter[key]) params.set(key, filter[key]!);
+  if (filter.stale) params.set('stale', '1');
+  if (filter.q) params.set('q', filter.q);
+  return params;
+}
+
+export const isEmptyFilter = (filter: BoardFilter) => filterToParams(filter).toString() === '';
+
+/** Text an item can be found by: what the card shows. `names` maps tags to their names. */
+export function searchableText(item: BoardItem, names: (tag: string) => string = () => ''): string {
+  return [item.title, item.key, ...item.labels.map((l) => l.name), ...item.tags.flatMap((t) => [t, names(t)]), ...item.unknownTags, ...item.assignees]
+    .join(' ')
+    .toLowerCase();
+}
+
+export function matchesFilter(
+  item: BoardItem,
+  filter: BoardFilter,
+  context: { now: Date; staleAfterDays: number; text?: string },
+): boolean {
+  if (filter.severity && item.severity !== filter.severity) return false;
+  if (filter.owner && (item.owner ?? 'unowned') !== filter.owner) return false;
+  if (filter.phase && !item.phases.includes(filter.phase as BoardItem['phases'][number])) return false;
+  if (filter.tag && !item.tags.includes(filter.tag) && !item.unknownTags.includes(filter.tag)) return false;
+  if (filter.repo && item.repo !== filter.repo) return false;
+  if (filter.assignee && !item.assignees.includes(filter.assignee)) return false;
+  if (filter.stale && !isStale(item, context.now, context.staleAfterDays)) return false;
+  if (filter.q) {
+    const text = context.text ?? searchableText(item);
+    if (!filter.q.toLowerCase().split(/\s+/).every((word) => text.includes(word))) return false;
+  }
+  return true;
+}

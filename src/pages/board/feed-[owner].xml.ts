@@ -1,0 +1,23 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { LANES } from '../../lib/board.ts';
+import { getSnapshot } from '../../lib/content.ts';
+import { feedItems } from '../../lib/feed-items.ts';
+import { routes } from '../../lib/paths.ts';
+import { site } from '../../site.config.ts';
+
+/** /board/feed-security.xml, feed-data-science.xml, feed-shared.xml and feed-unowned.xml. */
+export const getStaticPaths = (() => LANES.map((lane) => ({ params: { owner: lane.key }, props: { label: lane.label } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async (context) => {
+  const snapshot = await getSnapshot();
+  const owner = context.params['owner'];
+  const label = (context.props as { label: string }).label;
+  const items = snapshot.items.filter((i) => (i.owner ?? 'unowned') === owner);
+  return rss({
+    title: `${site.title}: new AI risks for ${label}`,
+    description: `Open AI risk and threat items in the ${label} lane, newest first.`,
+    site: context.site ?? site.url,
+    items: feedItems(items, routes.boardItem),
+  });
+};
