@@ -39,6 +39,6 @@ export function agendaMarkdown(sections: readonly AgendaSection[], meta: AgendaM
     }
     lines.push('');
   });
-  lines.push('## Decisions and actions', '', '- ', '');
+  lines.push('## Decisions and actions', '', '- Decision or action, owner, due date', '');
   return lines.join('\n');
 }

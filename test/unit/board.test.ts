@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildAgenda, defaultSince } from '../../src/lib/agenda.ts';
 import { ageInDays, groupIntoLanes, isStale } from '../../src/lib/board.ts';
 import { boardItemSchema, type BoardItem } from '../../src/schemas/board-item.ts';
 
@@ -39,21 +38,5 @@ describe('staleness and age', () => {
   });
   it('counts whole days', () => {
     expect(ageInDays('2026-11-23T12:00:00Z', now)).toBe(1);
-  });
-});
-
-describe('buildAgenda', () => {
-  it('lists new, critical/high, unowned, stale and shared items', () => {
-    const fresh = item({ createdAt: '2026-11-20T00:00:00Z', owner: 'shared', severity: 'high' });
-    const old = item({ createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-02-01T00:00:00Z', owner: null });
-    const sections = buildAgenda({ items: [fresh, old], now, since: defaultSince(now, 14), staleAfterDays: 30 });
-    const byId = Object.fromEntries(sections.map((s) => [s.id, s.items.map((i) => i.key)]));
-    expect(byId).toEqual({
-      new: [fresh.key],
-      'critical-high': [fresh.key],
-      unowned: [old.key],
-      stale: [old.key],
-      shared: [fresh.key],
-    });
   });
 });

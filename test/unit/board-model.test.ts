@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { agendaMarkdown, markdownText } from '../../src/lib/agenda-markdown.ts';
+import { buildAgenda, defaultSince, type GuidancePage } from '../../src/lib/agenda.ts';
+import { filterFromParams, filterToParams, matchesFilter, searchableText } from '../../src/lib/board-filters.ts';
+import { filterOptions, toBoardData } from '../../src/lib/board-data.ts';
+import { boardTotals, freshness, heatLevel, relativeAge, summaryTable } from '../../src/lib/board-summary.ts';
+import { buildCoverage } from '../../src/lib/coverage.ts';
+import { feedItems } from '../../src/lib/feed-items.ts';
+import { relatedRisks } from '../../src/lib/related.ts';
+import { entriesOf } from '../../src/lib/taxonomy.ts';
+import { boardItemSchema, type BoardItem } from '../../src/schemas/board-item.ts';
+
+let n = 0;
+function item(over: Partial<BoardItem> & Record<string, unknown> = {}): BoardItem {
+  n += 1;
+  return boardItemSchema.parse({
+    key: `acme/r#${n}`,
+    repo: 'acme/r',
+    number: n,
+    title: `Item ${n}`,
+    url: `https://github.com/acme/r/issues/${n}`,
+    createdAt: '2026-10-01T00:00:00Z',
+    updatedAt: '2026-11-20T00:00:00Z',
+    ...over,
+  });
+}
+const now = new Date('2026-11-25T00:00:00Z');
+
+describe('summary', () => {
+  const items = [
+    item({ owner: 'security', severity: 'critical' }),
+    item({ owner: 'security', severity: 'critical' }),
+    item({ owner: 'data-science', severity: 'low', updatedAt: '2026-01-01T00:00:00Z' }),
+    item({ owner: null }),
+  ];
+
+  it('counts open items per owner and severity, with totals', () => {
+    const table = summaryTable(items);
+    expect(table.rows.find((r) => r.lane === 'security')!.counts.critical).toBe(2);
+    expect(table.rows.find((r) => r.lane === 'unowned')!.counts.unrated).toBe(1);
+    expect(table.totals).toMatchObject({ critical: 2, low: 1, unrated: 1, all: 4 });
+    expect(table.max).toBe(2);
+  });
+
+  it('shades only non-empty cells, the largest darkest', () => {
+    expect([heatLevel(0, 10), heatLevel(1, 10), heatLevel(10, 10)]).toEqual([0, 1, 4]);
+  });
+
+  it('totals open, stale and unowned items', () => {
+    expect(boardTotals(items, now, 30)).toEqual({ open: 4, stale: 1, unowned: 1 });
+  });
+
+  it('says how old the snapshot is and warns past the threshold', () => {
+    expect(freshness(null, now, 48)).toBeNull();
+    expect(freshness('2026-11-24T21:00:00Z', now, 48)).toEqual({ hours: 3, tooOld: false });
+    expect(freshness('2026-11-20T00:00:00Z', now, 48)).toEqual({ hours: 120, tooOld: true });
+    expect([relativeAge(0), relativeAge(1), relativeAge(3), relativeAge(120)]).toEqual([
+      'less than an hour ago',
+      '1 hour ago',
+      '3 hours ago',
+      '5 days ago',
+    ]);
+  });
+});
+
+describe('filters', () => {
+  const a = item({ owner: 'security', severity: 'high', phases: ['training'], tags: ['atlas:AML.T0020'], assignees: ['dana'], title: 'Bucket writable' });
+  const b = item({ owner: null, severity: 'low', unknownTags: ['atlas:AML.T9999'], updatedAt: '2026-01-01T00:00:00Z', repo: 'acme/other', key: 'acme/other#1' });
+  const ctx = { now, staleAfterDays: 30 };
+
+  it('round-trips through the URL query, ignoring empty values', () => {
+    const params = new URLSearchParams('severity=high&owner=&tag=atlas%3AAML.T0020&stale=1&q=%20bucket%20');
+    const filter = filterFromParams(params);
+    expect(filter).toEqual({ severity: 'high', tag: 'atlas:AML.T0020', stale: true, q: 'bucket' });
+    expect(filterToParams(filter).toString()).toBe('severity=high&tag=atlas%3AAML.T0020&stale=1&q=bucket');
+  });
+
+  it.each([
+    [{ severity: 'high' }, ['a']],
+    [{ owner: 'unowned' }, ['b']],
+    [{ phase: 'training' }, ['a']],
+    [{ tag: 'atlas:AML.T9999' }, ['b']],
+    [{ repo: 'acme/other' }, ['b']],
+    [{ assignee: 'dana' }, ['a']],
+    [{ stale: true }, ['b']],
+    [{ q: 'BUCKET writable' }, ['a']],
+    [{ q: 'poison training' }, ['a']],
+    [{ severity: 'high', owner: 'unowned' }, []],
+  ])('filters by %j', (filter, expected) => {
+    const names = (t: string) => (t === 'atlas:AML.T0020' ? 'Poison Training Data' : '');
+    const hits = [a, b].filter((i) => matchesFilter(i, filter, { ...ctx, text: searchableText(i, names) }));
+    expect(hits.map((i) => (i === a ? 'a' : 'b'))).toEqual(expected);
+  });
+
+  it('offers only the values present on the board', () => {
+    expect(filterOptions([a, b])).toEqual({
+      phases: ['training'],
+      tags: ['atlas:AML.T0020', 'atlas:AML.T9999'],
+      repos: ['acme/other', 'acme/r'],
+      assignees: ['dana'],
+    });
+  });
+
+  it('sends items without bodies and tag names once', () => {
+    const data = toBoardData([item({ bodyHTML: '<p>secret-ish body</p>', tags: ['atlas:AML.T0020'] })], null, 30);
+    expect(JSON.stringify(data)).not.toContain('secret-ish body');
+    expect(data.tagNames).toEqual({ 'atlas:AML.T0020': 'Poison Training Data' });
+  });
+});
+
+describe('related content', () => {
+  it('ranks shared taxonomy tags above shared phases and leaves unrelated items out', () => {
+    const byTag = item({ tags: ['owasp-ml:ML02:2023'], severity: 'low' });
+    const byPhase = item({ phases: ['deployment'], severity: 'critical' });
+    const unrelated = item({ phases: ['governance'] });
+    const page = { tags: ['owasp-ml:ML02:2023'], phases: ['deployment'] };
+    expect(relatedRisks(page, [unrelated, byPhase, byTag])).toEqual([byTag, byPhase]);
+  });
+});
+
+describe('coverage', () => {
+  it('counts risks per technique, rolls sub-techniques up, and lists untrained risks first', () => {
+    const items = [item({ tags: ['atlas:AML.T0020'] }), item({ tags: ['atlas:AML.T0024.000'] }), item({ tags: ['owasp-ml:ML05:2023'] })];
+    const coverage = buildCoverage({
+      items,
+      guidance: [{ type: 'module', title: 'Poisoning', url: '/learn/x/', tags: ['atlas:AML.T0020'] }],
+      atlas: entriesOf('atlas'),
+      owasp: [{ scheme: 'owasp-ml', entries: entriesOf('owasp-ml') }],
+    });
+    expect(coverage.untrained.map((r) => [r.tag, r.risks])).toEqual([
+      ['atlas:AML.T0024', 1],
+      ['atlas:AML.T0024.000', 1],
+      ['owasp-ml:ML05:2023', 1],
+    ]);
+    const poison = coverage.tactics.flatMap((t) => t.techniques).find((r) => r.tag === 'atlas:AML.T0020')!;
+    expect(poison).toMatchObject({ risks: 1, guidance: [{ title: 'Poisoning' }] });
+    expect(coverage.tactics.length).toBeGreaterThan(10);
+  });
+});
+
+describe('agenda', () => {
+  const since = defaultSince(now, 14);
+  const guidance: GuidancePage[] = [
+    { type: 'module', title: 'Fresh module', url: '/learn/a/b/', owner: 'security', lastReviewed: '2026-11-11' },
+    { type: 'practice', title: 'Old practice', url: '/practices/p/', owner: 'shared', lastReviewed: '2026-05-01' },
+    { type: 'checklist', title: 'Before window', url: '/checklists/c/', owner: 'data-science', lastReviewed: '2026-11-10' },
+  ];
+
+  it('starts one cadence before the snapshot', () => {
+    expect(since.toISOString()).toBe('2026-11-11T00:00:00.000Z');
+  });
+
+  it('puts each risk in every section it belongs to, with the window boundary inclusive', () => {
+    const atBoundary = item({ createdAt: '2026-11-11T00:00:00Z', owner: 'shared', severity: 'high' });
+    const justBefore = item({ createdAt: '2026-11-10T23:59:59Z', owner: null, severity: 'critical', updatedAt: '2026-10-01T00:00:00Z' });
+    const quiet = item({ owner: 'security', severity: 'medium' });
+    const sections = buildAgenda({ items: [quiet, justBefore, atBoundary], guidance, now, since, staleAfterDays: 30, reviewIntervalDays: 180 });
+    const byId = Object.fromEntries(sections.map((s) => [s.id, s.items.map((i) => ('key' in i ? i.key : i.title))]));
+    expect(byId).toEqual({
+      new: [atBoundary.key],
+      'critical-high': [justBefore.key, atBoundary.key],
+      unowned: [justBefore.key],
+      stale: [justBefore.key],
+      shared: [atBoundary.key],
+      'guidance-updated': ['Fresh module'],
+      'reviews-overdue': ['Old practice'],
+    });
+  });
+
+  it('renders the agenda as Markdown matching the golden file', () => {
+    const hostile = item({ key: 'acme/r#900', number: 900, url: 'https://github.com/acme/r/issues/900', title: '[click](javascript:alert(1)) <b>x</b>', createdAt: '2026-11-20T00:00:00Z', severity: 'critical', owner: 'security' });
+    const sections = buildAgenda({ items: [hostile], guidance, now, since, staleAfterDays: 30, reviewIntervalDays: 180 });
+    const markdown = agendaMarkdown(sections, { since, asOf: now, sample: true, siteUrl: 'https://tandem.example.org' });
+    expect(markdown).toBe(readFileSync(new URL('../fixtures/golden/agenda.md', import.meta.url), 'utf8'));
+  });
+
+  it('escapes Markdown structure in untrusted titles', () => {
+    expect(markdownText('a](javascript:x) *b* `c`\nd')).toBe('a\\]\\(javascript:x\\) \\*b\\* \\`c\\` d');
+  });
+});
+
+describe('feeds', () => {
+  it('lists newest first with plain-text descriptions and absolute-ready links', () => {
+    const older = item({ createdAt: '2026-10-01T00:00:00Z' });
+    const newer = item({ createdAt: '2026-11-01T00:00:00Z', excerpt: 'Short text' });
+    const feed = feedItems([older, newer], (key) => `/board/${key}/`);
+    expect(feed.map((f) => f.link)).toEqual([`/board/${newer.key}/`, `/board/${older.key}/`]);
+    expect(feed[0]!.description).toBe(`acme/r#${newer.number} · Needs an owner · unrated · Short text`);
+  });
+});
