@@ -100,8 +100,8 @@ describe('sync agenda in Chromium', () => {
   });
 
   it('publishes the default agenda as /sync/agenda.md', async () => {
-    const response = await page.goto(`${server.origin}/sync/agenda.md`);
-    const text = (await response!.body()).toString('utf8');
+    const response = await fetch(`${server.origin}/sync/agenda.md`);
+    const text = await response.text();
     expect(text).toMatch(/^# Security × data-science sync: agenda\n/);
     expect(text).toContain('## 7. Guidance reviews overdue');
   });
