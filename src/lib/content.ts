@@ -12,16 +12,26 @@ export type Checklist = CollectionEntry<'checklists'>;
 export type Practice = CollectionEntry<'practices'>;
 export type Term = CollectionEntry<'glossary'>;
 
+/**
+ * Content does not change during a build, so each query runs once: with thousands of pages
+ * (one per board item) the cross-reference checks and sorting would otherwise run per page.
+ * The dev server keeps modules loaded while content changes, so it always reads afresh.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? load() : (cached ??= load()));
+}
+
 /** The track id of a module is the folder it lives in. */
 export function trackOf(module: Module): string {
   return module.id.split('/')[0] ?? '';
 }
 
-export async function getTracks(): Promise<Track[]> {
-  return (await getCollection('tracks')).sort((a, b) => a.data.order - b.data.order);
-}
+export const getTracks = once(async (): Promise<Track[]> =>
+  (await getCollection('tracks')).sort((a, b) => a.data.order - b.data.order),
+);
 
-export async function getModules(trackId?: string): Promise<Module[]> {
+const allModules = once(async (): Promise<Module[]> => {
   const [modules, tracks] = await Promise.all([getCollection('modules'), getCollection('tracks')]);
   const trackIds = new Set(tracks.map((t) => t.id));
   const ids = new Set(modules.map((m) => m.id));
@@ -32,16 +42,19 @@ export async function getModules(trackId?: string): Promise<Module[]> {
     const missing = m.data.prerequisites.filter((p) => !ids.has(p));
     if (missing.length) throw new Error(`${m.filePath}: prerequisites name unknown modules: ${missing.join(', ')}`);
   }
-  return modules
-    .filter((m) => !trackId || trackOf(m) === trackId)
-    .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+  return modules.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+});
+
+export async function getModules(trackId?: string): Promise<Module[]> {
+  const modules = await allModules();
+  return trackId ? modules.filter((m) => trackOf(m) === trackId) : modules;
 }
 
-export async function getChecklists(): Promise<Checklist[]> {
-  return (await getCollection('checklists')).sort((a, b) => a.data.title.localeCompare(b.data.title));
-}
+export const getChecklists = once(async (): Promise<Checklist[]> =>
+  (await getCollection('checklists')).sort((a, b) => a.data.title.localeCompare(b.data.title)),
+);
 
-export async function getPractices(): Promise<Practice[]> {
+export const getPractices = once(async (): Promise<Practice[]> => {
   const [practices, modules, checklists] = await Promise.all([
     getCollection('practices'),
     getCollection('modules'),
@@ -56,9 +69,9 @@ export async function getPractices(): Promise<Practice[]> {
     if (badChecklists.length) throw new Error(`${p.filePath}: field "checklists" names unknown checklists: ${badChecklists.join(', ')}`);
   }
   return practices.sort((a, b) => a.data.title.localeCompare(b.data.title));
-}
+});
 
-export async function getGlossary(): Promise<Term[]> {
+export const getGlossary = once(async (): Promise<Term[]> => {
   const terms = await getCollection('glossary');
   const ids = new Set(terms.map((t) => t.id));
   for (const t of terms) {
@@ -66,13 +79,13 @@ export async function getGlossary(): Promise<Term[]> {
     if (missing.length) throw new Error(`content/glossary/terms.yaml: term "${t.id}" field "related" names unknown terms: ${missing.join(', ')}`);
   }
   return terms.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' }));
-}
+});
 
-export async function getSnapshot() {
+export const getSnapshot = once(async () => {
   const entry = await getEntry('board', 'snapshot');
   if (!entry) throw new Error('content/board/snapshot.json: no snapshot entry; run `npm run sync` or restore the sample');
   return entry.data;
-}
+});
 
 /** Modules, practices and checklists in one shape, for the agenda, coverage and related links. */
 export interface GuidanceEntry {
@@ -85,7 +98,7 @@ export interface GuidanceEntry {
   phases: string[];
 }
 
-export async function getGuidance(): Promise<GuidanceEntry[]> {
+export const getGuidance = once(async (): Promise<GuidanceEntry[]> => {
   const [modules, practices, checklists] = await Promise.all([getModules(), getPractices(), getChecklists()]);
   const entry = (type: GuidanceEntry['type'], url: string, d: { title: string; owner: GuidanceEntry['owner']; lastReviewed: Date; tags: string[]; phases: string[] }) => ({
     type,
@@ -101,4 +114,4 @@ export async function getGuidance(): Promise<GuidanceEntry[]> {
     ...practices.map((p) => entry('practice', routes.practice(p.id), p.data)),
     ...checklists.map((c) => entry('checklist', routes.checklist(c.id), c.data)),
   ];
-}
+});

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileSnapshot } from '../fixtures/hostile/snapshot.ts';
 import { readPages } from '../site/dist.ts';
-import { makeTempProject, projectRoot, runAstro, type TempProject } from '../site/temp-project.ts';
+import { makeTempProject, projectRoot, runAstro, type TempProject } from '../../scripts/lib/temp-project.ts';
 import { launchChromium, serveDist, type StaticServer } from './browser.ts';
 
 let project: TempProject;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseHtml } from 'node-html-parser';
-import { makeTempProject, runAstro, type TempProject } from '../site/temp-project.ts';
+import { makeTempProject, runAstro, type TempProject } from '../../scripts/lib/temp-project.ts';
 
 const fixtures = new URL('../fixtures/content/', import.meta.url).pathname;
 const MODULE = 'modules/basics/first-module.mdx';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { makeTempProject, runAstro, type TempProject } from './temp-project.ts';
+import { makeTempProject, runAstro, type TempProject } from '../../scripts/lib/temp-project.ts';
 
 let project: TempProject | undefined;
 

@@ -1,5 +1,5 @@
 /**
- * Builds the real site in a throw-away copy of the project, so tests can swap the content
+ * Builds the real site in a throw-away copy of the project, so tests and benchmarks can swap the content
  * (fixtures, hostile input, generated corpora) without touching the working tree.
  * node_modules is linked, everything else is copied.
  */

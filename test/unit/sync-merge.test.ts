@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { applyIssues, buildSnapshot } from '../../src/lib/sync/merge.ts';
+import type { RawIssue } from '../../src/lib/sync/response.ts';
+import { boardItemSchema, type BoardItem } from '../../src/schemas/board-item.ts';
+import { sourcesConfigSchema } from '../../src/schemas/sources.ts';
+
+const config = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/x' }] });
+const source = config.sources[0]!;
+const context = { conventions: config.conventions, body: config.body };
+
+function issue(number: number, patch: Partial<RawIssue> = {}): RawIssue {
+  return {
+    number,
+    title: `Risk ${number}`,
+    url: `https://github.com/acme/x/issues/${number}`,
+    state: 'OPEN',
+    body: 'Body',
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: `2026-02-0${number}T00:00:00Z`,
+    author: { login: 'octo' },
+    assignees: [],
+    labels: [{ name: 'risk', color: 'ff0000' }],
+    repository: { nameWithOwner: 'acme/x', visibility: 'PUBLIC' },
+    ...patch,
+  };
+}
+
+const item = (number: number, title = `Old ${number}`): BoardItem =>
+  boardItemSchema.parse({
+    key: `acme/x#${number}`,
+    repo: 'acme/x',
+    number,
+    title,
+    url: `https://github.com/acme/x/issues/${number}`,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-15T00:00:00Z',
+  });
+
+function apply(mode: 'full' | 'incremental', issues: RawIssue[], previousItems: BoardItem[] = []) {
+  const warnings: string[] = [];
+  const result = applyIssues({
+    source,
+    mode,
+    previousItems,
+    previousWatermark: mode === 'incremental' ? '2026-01-20T00:00:00Z' : null,
+    nameWithOwner: 'acme/x',
+    issues,
+    context,
+    warn: (w) => warnings.push(w),
+  });
+  return { ...result, warnings, numbers: result.items.map((i) => i.number).sort() };
+}
+
+describe('applying fetched issues to a source', () => {
+  it('replaces every previous item on a full sync', () => {
+    expect(apply('full', [issue(1), issue(2)], [item(9)]).numbers).toEqual([1, 2]);
+  });
+
+  it('updates, adds and removes items on an incremental sync, keeping the untouched ones', () => {
+    const result = apply(
+      'incremental',
+      [
+        issue(1, { title: 'New 1' }),
+        issue(2, { state: 'CLOSED' }),
+        issue(3, { labels: [{ name: 'bug', color: null }] }),
+        issue(4),
+      ],
+      [item(1), item(2), item(3), item(5)],
+    );
+    expect(result.numbers).toEqual([1, 4, 5]);
+    expect(result.items.find((i) => i.number === 1)!.title).toBe('New 1');
+  });
+
+  it('moves the watermark to the latest update seen, selected or not, and never backwards', () => {
+    expect(apply('incremental', [issue(3, { labels: [] }), issue(1)]).watermark).toBe('2026-02-03T00:00:00Z');
+    expect(apply('incremental', [issue(1, { updatedAt: '2026-01-01T00:00:00Z' })]).watermark).toBe(
+      '2026-01-20T00:00:00Z',
+    );
+    expect(apply('full', []).watermark).toBeNull();
+  });
+
+  it('skips, per issue, one from a private repository or from another repository', () => {
+    const result = apply('full', [
+      issue(1, { repository: { nameWithOwner: 'acme/x', visibility: 'PRIVATE' } }),
+      issue(2, { repository: { nameWithOwner: 'evil/y', visibility: 'PUBLIC' } }),
+      issue(3),
+    ]);
+    expect(result.numbers).toEqual([3]);
+    expect(result.warnings).toEqual([
+      'acme/x#1: skipped, it belongs to a private repository',
+      'acme/x#2: skipped, it belongs to another repository',
+    ]);
+  });
+
+  it('drops an issue the board schema rejects, with a warning naming it', () => {
+    const result = apply('full', [issue(1, { url: 'http://github.com/acme/x/issues/1' }), issue(2)]);
+    expect(result.numbers).toEqual([2]);
+    expect(result.warnings[0]).toMatch(/^acme\/x#1: skipped, url: url must be an https:\/\/ URL/);
+  });
+
+  it('stores titles, logins and colours as plain validated strings', () => {
+    const [mapped] = apply('full', [
+      issue(1, {
+        title: 'Bad\u202e title\u0000 <b>x</b>',
+        author: { login: '<script>' },
+        assignees: [{ login: 'ok-user' }, { login: 'no spaces' }],
+        labels: [{ name: 'risk', color: 'zzzzzz' }],
+      }),
+    ]).items;
+    expect(mapped).toMatchObject({
+      title: 'Bad title <b>x</b>',
+      author: null,
+      assignees: ['ok-user'],
+      labels: [{ name: 'risk', color: 'cccccc' }],
+    });
+  });
+});
+
+describe('building the snapshot', () => {
+  it('sorts items by repository and number and validates with the build’s schema', () => {
+    const items = [item(10), item(2), { ...item(1), key: 'acme/a#1', repo: 'acme/a' }];
+    const snapshot = buildSnapshot({
+      config,
+      sources: [],
+      items,
+      syncedAt: new Date('2026-11-25T10:00:00.500Z'),
+      apiUrl: 'https://api.github.com/graphql',
+    });
+    expect(snapshot.items.map((i) => i.key)).toEqual(['acme/a#1', 'acme/x#2', 'acme/x#10']);
+    expect(snapshot).toMatchObject({
+      version: 1,
+      sample: false,
+      syncedAt: '2026-11-25T10:00:00Z',
+      settings: { staleAfterDays: 30, cadenceDays: 14, maxAgeHours: 48 },
+    });
+  });
+
+  it('refuses duplicate keys', () => {
+    expect(() =>
+      buildSnapshot({ config, sources: [], items: [item(1), item(1)], syncedAt: new Date(), apiUrl: 'x' }),
+    ).toThrow(/duplicate item key/);
+  });
+});

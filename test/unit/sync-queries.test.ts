@@ -1,0 +1,49 @@
+import { validate } from '@octokit/graphql-schema';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { ALL_QUERIES, PAGE_SIZE } from '../../src/lib/sync/queries.ts';
+
+const operations = Object.entries(ALL_QUERIES);
+
+describe('the GraphQL queries the sync sends', () => {
+  it.each(operations)('%s is valid against GitHub’s published schema', (_name, document) => {
+    expect(validate(document).map((e) => e.message)).toEqual([]);
+  });
+
+  it.each(operations)(
+    '%s is one named operation that takes owner, name and cursor as variables',
+    (_name, document) => {
+      const ops = parse(document).definitions.filter(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
+      expect(ops).toHaveLength(1);
+      expect(ops[0]!.name?.value).toMatch(/^Board\w+$/);
+      const variables = ops[0]!.variableDefinitions?.map((v) => v.variable.name.value);
+      expect(variables).toEqual(expect.arrayContaining(['owner', 'name', 'cursor']));
+    },
+  );
+
+  it.each(operations)(
+    '%s asks for 100 issues a page with pageInfo and the rate-limit cost',
+    (_name, document) => {
+      expect(PAGE_SIZE).toBe(100);
+      expect(document).toMatch(/issues\(\s*first: 100\s+after: \$cursor/);
+      expect(document).toMatch(/pageInfo \{ hasNextPage endCursor \}/);
+      expect(document).toMatch(/rateLimit \{ cost remaining resetAt \}/);
+    },
+  );
+
+  it('fetches closed issues too when incremental, with no label filter, so items can leave the board', () => {
+    expect(ALL_QUERIES.BOARD_ISSUES_SINCE).toMatch(
+      /filterBy: \{ since: \$since, states: \[OPEN, CLOSED\] \}/,
+    );
+    expect(ALL_QUERIES.BOARD_ISSUES_SINCE).not.toMatch(/labels: \$labels/);
+    expect(ALL_QUERIES.BOARD_ISSUES_OPEN).toMatch(/states: \[OPEN\]\s+labels: \$labels/);
+  });
+
+  it('rejects a query GitHub would reject, so the validation above means something', () => {
+    expect(
+      validate('query X { repository(owner: "a", name: "b") { issues(first: 1) { nodes { notAField } } } }'),
+    ).not.toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  permissions: Record<string, string>;
+  steps: Step[];
+}
+
+const text = await readFile(new URL('../../.github/workflows/sync-and-deploy.yml', import.meta.url), 'utf8');
+const workflow = parse(text) as {
+  on: Record<string, unknown>;
+  permissions: unknown;
+  jobs: Record<string, Job>;
+};
+const { sync, commit, build, deploy } = workflow.jobs as Record<'sync' | 'commit' | 'build' | 'deploy', Job>;
+
+describe('the sync-and-deploy workflow', () => {
+  it('runs on a schedule and on demand, with a full-sync switch', () => {
+    expect(workflow.on['schedule']).toBeInstanceOf(Array);
+    expect(workflow.on['workflow_dispatch']).toMatchObject({ inputs: { full: { type: 'boolean' } } });
+  });
+
+  it('grants nothing by default and only what each job needs', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(sync.permissions).toEqual({ contents: 'read', issues: 'read' });
+    expect(commit.permissions).toEqual({ contents: 'write' });
+    expect(build.permissions).toEqual({ contents: 'read' });
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+
+  it('hands the issues token to the sync step alone', () => {
+    const withToken = Object.values(workflow.jobs).flatMap((job) =>
+      job.steps.filter((step) => JSON.stringify(step).match(/secrets\.|github\.token|GITHUB_TOKEN/)),
+    );
+    expect(withToken).toHaveLength(1);
+    expect(withToken[0]!.run).toMatch(/npm run sync/);
+    expect(sync.steps.find((s) => s.uses?.startsWith('actions/checkout'))!.with).toMatchObject({
+      'persist-credentials': false,
+    });
+  });
+
+  it('commits the snapshot without running project code where the write token lives', () => {
+    expect(commit.steps.some((s) => s.run?.includes('npm'))).toBe(false);
+    expect(commit.steps.some((s) => s.uses?.startsWith('actions/download-artifact'))).toBe(true);
+  });
+
+  it('builds and deploys dist/ to GitHub Pages', () => {
+    expect(build.steps.some((s) => s.run === 'npm run build')).toBe(true);
+    expect(build.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))!.with).toEqual({
+      path: 'dist',
+    });
+    expect(deploy.steps.some((s) => s.uses?.startsWith('actions/deploy-pages'))).toBe(true);
+  });
+});
