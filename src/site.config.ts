@@ -16,6 +16,14 @@ export const site = {
     url: 'https://github.com/acme/tandem',
     branch: 'main',
   },
+  /**
+   * Where "Open as GitHub issue" on a checklist run files the issue. Point `url` at the
+   * repository your reviews live in; GitHub applies `labels` only for people who may triage there.
+   */
+  checklistIssues: {
+    url: 'https://github.com/acme/tandem',
+    labels: ['checklist-run'],
+  },
   /** A page not reviewed for this many days is flagged "review overdue". */
   reviewIntervalDays: 180,
 } as const;

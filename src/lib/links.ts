@@ -20,7 +20,7 @@ export interface NewIssue {
 }
 
 /** A prefilled "new issue" URL; every value is encoded so untrusted text cannot break out. */
-export function newIssueUrl(repo: Repository, issue: NewIssue): string {
+export function newIssueUrl(repo: Pick<Repository, 'url'>, issue: NewIssue): string {
   const params = new URLSearchParams({ title: issue.title, body: issue.body });
   if (issue.labels?.length) params.set('labels', issue.labels.join(','));
   return `${repo.url}/issues/new?${params.toString()}`;

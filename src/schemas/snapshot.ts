@@ -54,7 +54,11 @@ export const snapshotSchema = z
     const seen = new Set<string>();
     snapshot.items.forEach((item, i) => {
       if (seen.has(item.key)) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'key'], message: `duplicate item key "${item.key}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'key'],
+          message: `duplicate item key "${item.key}"`,
+        });
       }
       seen.add(item.key);
     });

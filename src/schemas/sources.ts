@@ -11,7 +11,10 @@ export const sourceSchema = z.strictObject({
   /** Repository as `owner/name`, e.g. `acme/ml-platform`. */
   repo: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/, 'repo must be written owner/name, e.g. acme/ml-platform'),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/,
+      'repo must be written owner/name, e.g. acme/ml-platform',
+    ),
   /** Labels that select an issue for the board: any one of them, compared case-insensitively. */
   labels: z.array(z.string().trim().min(1, 'a label cannot be empty')).min(1).default(['risk', 'threat']),
   /** Read a private or internal repository too; off so private issues never reach a public site by accident. */
@@ -85,7 +88,11 @@ export const sourcesConfigSchema = z
     config.sources.forEach((source, i) => {
       const key = source.repo.toLowerCase();
       if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['sources', i, 'repo'], message: `${source.repo} is listed twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'repo'],
+          message: `${source.repo} is listed twice`,
+        });
       }
       seen.add(key);
     });

@@ -22,16 +22,24 @@ export function resolveApiUrl(raw: string | undefined): ApiEndpoint {
   try {
     url = new URL(text);
   } catch {
-    throw new SyncError('api-url', `GITHUB_API_URL "${text}" is not a URL; use e.g. https://ghe.example.com/api/v3`);
+    throw new SyncError(
+      'api-url',
+      `GITHUB_API_URL "${text}" is not a URL; use e.g. https://ghe.example.com/api/v3`,
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new SyncError('api-url', 'GITHUB_API_URL must not carry credentials, a query or a fragment');
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
   if (!secure) {
-    throw new SyncError('api-url', `GITHUB_API_URL must use https:// (got ${url.origin}); the token would travel in clear`);
+    throw new SyncError(
+      'api-url',
+      `GITHUB_API_URL must use https:// (got ${url.origin}); the token would travel in clear`,
+    );
   }
   const apiUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  const graphqlUrl = GHES_V3_SUFFIX.test(apiUrl) ? apiUrl.replace(GHES_V3_SUFFIX, '/api/graphql') : `${apiUrl}/graphql`;
+  const graphqlUrl = GHES_V3_SUFFIX.test(apiUrl)
+    ? apiUrl.replace(GHES_V3_SUFFIX, '/api/graphql')
+    : `${apiUrl}/graphql`;
   return { apiUrl, graphqlUrl };
 }

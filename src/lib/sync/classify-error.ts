@@ -18,12 +18,18 @@ interface HttpErrorLike {
 }
 
 /** Turns what Octokit throws into a SyncError that says what failed and what to do. */
-export function classifyError(error: unknown, { endpoint, network, rateLimitWaitSeconds }: Context): SyncError {
+export function classifyError(
+  error: unknown,
+  { endpoint, network, rateLimitWaitSeconds }: Context,
+): SyncError {
   if (error instanceof SyncError) return error;
   const e = error as HttpErrorLike;
   const attempts = `${network.retries + 1} attempt${network.retries === 0 ? '' : 's'}`;
   const rateLimit = () => {
-    const wait = rateLimitWaitSeconds === null ? 'later' : `in about ${Math.ceil(rateLimitWaitSeconds / 60)} min`;
+    const wait =
+      rateLimitWaitSeconds === null
+        ? 'later'
+        : `in about ${Math.max(1, Math.round(rateLimitWaitSeconds / 60))} min`;
     return new SyncError(
       'rate-limit',
       `GitHub's rate limit for this token is used up and resets ${wait}, beyond network.maxRateLimitWaitSeconds (${network.maxRateLimitWaitSeconds} s); run the sync again after the reset`,
@@ -33,38 +39,80 @@ export function classifyError(error: unknown, { endpoint, network, rateLimitWait
   if (Array.isArray(e.errors)) {
     const types = e.errors.map((item) => item.type);
     if (types.includes('NOT_FOUND')) {
-      return new SyncError('not-found', 'repository not found, or the token cannot read it; check the name in sources.yaml and that the token has access to it', { cause: error });
+      return new SyncError(
+        'not-found',
+        'repository not found, or the token cannot read it; check the name in sources.yaml and that the token has access to it',
+        { cause: error },
+      );
     }
     if (types.includes('RATE_LIMITED')) return rateLimit();
     const messages = e.errors.map((item) => item.message ?? item.type ?? 'unknown error').join('; ');
-    return new SyncError('graphql', `GitHub answered with GraphQL errors (${messages}); nothing from that answer was used`, { cause: error });
+    return new SyncError(
+      'graphql',
+      `GitHub answered with GraphQL errors (${messages}); nothing from that answer was used`,
+      { cause: error },
+    );
   }
   if (e?.message === 'GraphQL Rate Limit Exceeded') return rateLimit();
   if (typeof e?.status !== 'number') {
-    return new SyncError('unreachable', `request to ${endpoint} failed: ${String(e?.message ?? error)}`, { cause: error });
+    return new SyncError('unreachable', `request to ${endpoint} failed: ${String(e?.message ?? error)}`, {
+      cause: error,
+    });
   }
   const headers = e.response?.headers ?? {};
+  // Octokit appends " - <documentation_url>" to GitHub's message.
+  const said = /^\s*<[!a-z]/i.test(e.message)
+    ? 'an HTML error page'
+    : oneLine(e.message.replace(/ - https?:\/\/\S+$/, ''));
   if (e.status === 401) {
-    return new SyncError('auth', `GitHub rejected the token (401 ${e.message}): it is invalid, expired or revoked. Create a new fine-grained token with Issues: Read-only and set GITHUB_TOKEN`, { cause: error });
+    return new SyncError(
+      'auth',
+      `GitHub rejected the token (401 ${said}): it is invalid, expired or revoked. Create a new fine-grained token with Issues: Read-only and set GITHUB_TOKEN`,
+      { cause: error },
+    );
   }
   if ((e.status === 403 || e.status === 429) && /\bsecondary rate\b/i.test(e.message)) {
-    return new SyncError('secondary-limit', `GitHub's secondary rate limit still applied after ${attempts}; wait a few minutes and run the sync again`, { cause: error });
+    return new SyncError(
+      'secondary-limit',
+      `GitHub's secondary rate limit still applied after ${attempts}; wait a few minutes and run the sync again`,
+      { cause: error },
+    );
   }
   if (e.status === 403 && String(headers['x-ratelimit-remaining']) === '0') return rateLimit();
   if (e.status === 403) {
-    return new SyncError('forbidden', `GitHub refused the request (403 ${e.message}); the token may lack Issues: Read-only, or the organisation requires SSO authorisation for it`, { cause: error });
+    return new SyncError(
+      'forbidden',
+      `GitHub refused the request (403 ${said}); the token may lack Issues: Read-only, or the organisation requires SSO authorisation for it`,
+      { cause: error },
+    );
   }
   if (e.status === 404) {
-    return new SyncError('endpoint', `no GraphQL API at ${endpoint} (404); set GITHUB_API_URL to https://api.github.com or, for GitHub Enterprise Server, https://HOST/api/v3`, { cause: error });
+    return new SyncError(
+      'endpoint',
+      `no GraphQL API at ${endpoint} (404); set GITHUB_API_URL to https://api.github.com or, for GitHub Enterprise Server, https://HOST/api/v3`,
+      { cause: error },
+    );
   }
   if (e.response) {
-    return new SyncError('server', `GitHub answered ${e.status} (${oneLine(e.message)}) after ${attempts}`, { cause: error });
+    return new SyncError('server', `GitHub answered ${e.status} (${said}) after ${attempts}`, {
+      cause: error,
+    });
   }
   if (causes(error).some((c) => c.name === 'TimeoutError' || c.name === 'AbortError')) {
-    return new SyncError('timeout', `no answer from ${endpoint} within ${network.timeoutMs} ms (${attempts}); check GITHUB_API_URL and the network, or raise network.timeoutMs`, { cause: error });
+    return new SyncError(
+      'timeout',
+      `no answer from ${endpoint} within ${network.timeoutMs} ms (${attempts}); check GITHUB_API_URL and the network, or raise network.timeoutMs`,
+      { cause: error },
+    );
   }
-  const code = causes(error).map((c) => (c as { code?: unknown }).code).find((c) => typeof c === 'string');
-  return new SyncError('unreachable', `could not reach ${endpoint} (${code ?? oneLine(e.message)}, ${attempts}); check GITHUB_API_URL and the network`, { cause: error });
+  const code = causes(error)
+    .map((c) => (c as { code?: unknown }).code)
+    .find((c) => typeof c === 'string');
+  return new SyncError(
+    'unreachable',
+    `could not reach ${endpoint} (${code ?? oneLine(e.message)}, ${attempts}); check GITHUB_API_URL and the network`,
+    { cause: error },
+  );
 }
 
 function causes(error: unknown): Error[] {

@@ -32,7 +32,10 @@ export function createGraphqlClient({ token, endpoint, network, log }: ClientOpt
   const timedFetch: typeof fetch = (input, init) => {
     stats.requests += 1;
     const timeout = AbortSignal.timeout(network.timeoutMs);
-    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    return fetch(input, {
+      ...init,
+      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+    });
   };
   const waitable = (seconds: number, retryCount: number) =>
     retryCount < network.retries && seconds <= network.maxRateLimitWaitSeconds;
@@ -43,7 +46,11 @@ export function createGraphqlClient({ token, endpoint, network, log }: ClientOpt
     request: { fetch: timedFetch },
     log: { debug: () => {}, info: () => {}, warn: log, error: log },
     // 429 is left to the throttling plugin, which honours retry-after.
-    retry: { retries: network.retries, retryAfterBaseValue: network.retryBaseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    retry: {
+      retries: network.retries,
+      retryAfterBaseValue: network.retryBaseMs,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
     throttle: {
       // The plugin spaces GraphQL like writes (1 s); the sync sends only queries, one at a time.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: network.minIntervalMs }),
@@ -55,7 +62,9 @@ export function createGraphqlClient({ token, endpoint, network, log }: ClientOpt
       onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
         state.rateLimitWaitSeconds = retryAfter;
         const wait = waitable(retryAfter, retryCount);
-        log(`GitHub rate limit used up: ${wait ? `waiting ${retryAfter} s for the reset` : 'reset too far away'}`);
+        log(
+          `GitHub rate limit used up: ${wait ? `waiting ${retryAfter} s for the reset` : 'reset too far away'}`,
+        );
         return wait;
       },
     },
@@ -86,7 +95,11 @@ export function createGraphqlClient({ token, endpoint, network, log }: ClientOpt
         return data;
       } catch (error) {
         count((error as { data?: unknown }).data);
-        throw classifyError(error, { endpoint: endpoint.graphqlUrl, network, rateLimitWaitSeconds: state.rateLimitWaitSeconds });
+        throw classifyError(error, {
+          endpoint: endpoint.graphqlUrl,
+          network,
+          rateLimitWaitSeconds: state.rateLimitWaitSeconds,
+        });
       }
     },
   };

@@ -25,9 +25,13 @@ export async function loadConfig(path: string): Promise<SourcesConfig> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-    throw new SyncError('config', `${path} ${reason}; create it (see content/board/sources.yaml) or pass --config FILE`, {
-      cause: error,
-    });
+    throw new SyncError(
+      'config',
+      `${path} ${reason}; create it (see content/board/sources.yaml) or pass --config FILE`,
+      {
+        cause: error,
+      },
+    );
   }
   return parseConfig(text, path);
 }

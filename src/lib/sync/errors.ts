@@ -23,7 +23,13 @@ export type SyncErrorKind =
   | 'cursor'
   | 'shape';
 
-const SOURCE_KINDS: ReadonlySet<SyncErrorKind> = new Set(['not-found', 'graphql', 'server', 'cursor', 'shape']);
+const SOURCE_KINDS: ReadonlySet<SyncErrorKind> = new Set([
+  'not-found',
+  'graphql',
+  'server',
+  'cursor',
+  'shape',
+]);
 
 export class SyncError extends Error {
   readonly kind: SyncErrorKind;

@@ -38,7 +38,10 @@ export async function fetchSource(
   for await (const repository of paginate(pageOf)) {
     pages += 1;
     if (repository.visibility !== 'PUBLIC' && !source.includePrivate) {
-      return { skipped: `${repository.visibility.toLowerCase()} repository; set includePrivate: true to include it`, pages };
+      return {
+        skipped: `${repository.visibility.toLowerCase()} repository; set includePrivate: true to include it`,
+        pages,
+      };
     }
     nameWithOwner = repository.nameWithOwner;
     issues.push(...repository.issues.nodes);

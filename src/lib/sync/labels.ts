@@ -40,7 +40,8 @@ export function mapLabels(raw: readonly RawLabel[], conventions: Conventions): M
   for (const label of raw) {
     const name = cleanText(label.name, 100);
     const lower = name.toLowerCase();
-    const valueAfter = (prefix: string) => (lower.startsWith(prefix) ? lower.slice(prefix.length).trim() : null);
+    const valueAfter = (prefix: string) =>
+      lower.startsWith(prefix) ? lower.slice(prefix.length).trim() : null;
     const owner = valueAfter(conventions.owner);
     const level = SEVERITIES.indexOf(valueAfter(conventions.severity) as Severity);
     const phase = valueAfter(conventions.phase);

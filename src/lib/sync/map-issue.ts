@@ -29,7 +29,9 @@ export function isSelected(issue: RawIssue, labels: readonly string[]): boolean 
  * name from sources.yaml, so keys stay stable when GitHub spells or redirects it differently.
  */
 export function mapIssue(issue: RawIssue, repo: string, { conventions, body }: MapContext): BoardItemInput {
-  const assignees = issue.assignees.map((a) => cleanLogin(a.login)).filter((login): login is string => login !== null);
+  const assignees = issue.assignees
+    .map((a) => cleanLogin(a.login))
+    .filter((login): login is string => login !== null);
   return {
     key: itemKey(repo, issue.number),
     repo,

@@ -24,14 +24,17 @@ export interface ApplyInput {
  */
 export function applyIssues(input: ApplyInput): { items: BoardItem[]; watermark: string | null } {
   const { source, issues, context, warn } = input;
-  const items = new Map(input.mode === 'incremental' ? input.previousItems.map((item) => [item.key, item]) : []);
+  const items = new Map(
+    input.mode === 'incremental' ? input.previousItems.map((item) => [item.key, item]) : [],
+  );
   let watermark = input.mode === 'incremental' ? input.previousWatermark : null;
   for (const issue of issues) {
     const key = itemKey(source.repo, issue.number);
     if (!watermark || Date.parse(issue.updatedAt) > Date.parse(watermark)) watermark = issue.updatedAt;
     const sameRepo = issue.repository.nameWithOwner.toLowerCase() === input.nameWithOwner.toLowerCase();
     const visible = issue.repository.visibility === 'PUBLIC' || source.includePrivate;
-    if (!sameRepo || !visible) warn(`${key}: skipped, it belongs to ${sameRepo ? 'a private repository' : 'another repository'}`);
+    if (!sameRepo || !visible)
+      warn(`${key}: skipped, it belongs to ${sameRepo ? 'a private repository' : 'another repository'}`);
     if (!(sameRepo && visible && issue.state === 'OPEN' && isSelected(issue, source.labels))) {
       items.delete(key);
       continue;
@@ -40,7 +43,9 @@ export function applyIssues(input: ApplyInput): { items: BoardItem[]; watermark:
     if (parsed.success) items.set(key, parsed.data);
     else {
       items.delete(key);
-      warn(`${key}: skipped, ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      warn(
+        `${key}: skipped, ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
   }
   return { items: [...items.values()], watermark };
@@ -61,7 +66,11 @@ export function buildSnapshot(input: {
     syncedAt: input.syncedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     apiUrl: input.apiUrl,
     sample: false,
-    settings: { staleAfterDays: config.staleAfterDays, cadenceDays: config.cadenceDays, maxAgeHours: config.maxAgeHours },
+    settings: {
+      staleAfterDays: config.staleAfterDays,
+      cadenceDays: config.cadenceDays,
+      maxAgeHours: config.maxAgeHours,
+    },
     sources: input.sources,
     items,
   });

@@ -11,7 +11,9 @@ export interface Page<T> {
  * but hands back no cursor, or the cursor it was asked with, is an error rather than an
  * endless loop (plugin-paginate-graphql calls this MissingCursorChange).
  */
-export async function* paginate<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>): AsyncGenerator<T> {
+export async function* paginate<T>(
+  fetchPage: (cursor: string | null) => Promise<Page<T>>,
+): AsyncGenerator<T> {
   let cursor: string | null = null;
   for (;;) {
     const { items, pageInfo }: Page<T> = await fetchPage(cursor);

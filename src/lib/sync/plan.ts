@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Snapshot } from '../../schemas/snapshot.ts';
 import type { Source, SourcesConfig } from '../../schemas/sources.ts';
 
-export type SourcePlan = { mode: 'full'; since: null; reason: string } | { mode: 'incremental'; since: string; reason: string };
+export type SourcePlan =
+  { mode: 'full'; since: null; reason: string } | { mode: 'incremental'; since: string; reason: string };
 
 type SourceStatus = Snapshot['sources'][number];
 
@@ -31,7 +32,8 @@ export function planSource(status: SourceStatus | undefined, fingerprint: string
   const fullBecause = (reason: string): SourcePlan => ({ mode: 'full', since: null, reason });
   if (full) return fullBecause('--full');
   if (!status) return fullBecause('first sync of this source');
-  if (status.stale || status.skipped) return fullBecause('last sync of this source did not complete');
+  if (status.stale) return fullBecause('its last sync failed');
+  if (status.skipped) return fullBecause('it was skipped last time');
   if (status.fingerprint !== fingerprint) return fullBecause('its settings changed');
   if (!status.watermark) return fullBecause('no watermark yet');
   return { mode: 'incremental', since: status.watermark, reason: `updated since ${status.watermark}` };

@@ -16,10 +16,24 @@ const ISSUE_FIELDS = /* GraphQL */ `
     body
     createdAt
     updatedAt
-    author { login }
-    assignees(first: 10) { nodes { login } }
-    labels(first: 100) { nodes { name color } }
-    repository { nameWithOwner visibility }
+    author {
+      login
+    }
+    assignees(first: 10) {
+      nodes {
+        login
+      }
+    }
+    labels(first: 100) {
+      nodes {
+        name
+        color
+      }
+    }
+    repository {
+      nameWithOwner
+      visibility
+    }
   }
 `;
 

@@ -11,14 +11,19 @@ const nodes = <T extends z.ZodType>(node: T) =>
   z
     .object({ nodes: z.array(node.nullable()).nullable() })
     .nullable()
-    .transform((connection) => (connection?.nodes ?? []).filter((n): n is NonNullable<typeof n> => n != null));
+    .transform((connection) =>
+      (connection?.nodes ?? []).filter((n): n is NonNullable<typeof n> => n != null),
+    );
 
 export const rawIssueSchema = z.object({
   number: z.number().int().positive(),
   title: z.string(),
   url: z.string(),
   state: z.enum(['OPEN', 'CLOSED']),
-  body: z.string().nullable().transform((body) => body ?? ''),
+  body: z
+    .string()
+    .nullable()
+    .transform((body) => body ?? ''),
   createdAt: z.string(),
   updatedAt: z.string(),
   author: z.object({ login: z.string() }).nullable(),

@@ -27,16 +27,27 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
   const token = (options.env['GITHUB_TOKEN'] || options.env['GH_TOKEN'] || '').trim();
   // Belt and braces: whatever is printed, the token is not.
   const redact = (text: string) => (token ? text.split(token).join('[REDACTED]') : text);
-  const stderr: ReportStream = { isTTY: options.stderr.isTTY === true, write: (text) => options.stderr.write(redact(text)) };
+  const stderr: ReportStream = {
+    isTTY: options.stderr.isTTY === true,
+    write: (text) => options.stderr.write(redact(text)),
+  };
   const reporter = createReporter(stderr);
   try {
     const config = await loadConfig(options.configPath);
     if (!token) throw new SyncError('token-missing', MISSING_TOKEN_MESSAGE);
     const endpoint = resolveApiUrl(options.env['GITHUB_API_URL']);
     const current = await readSnapshot(options.snapshotPath);
-    if (current.problem) reporter.warn(`${options.snapshotPath} is not a valid snapshot (${current.problem}); it will be replaced`);
+    if (current.problem)
+      reporter.warn(
+        `${options.snapshotPath} is not a valid snapshot (${current.problem}); it will be replaced`,
+      );
     const log = (message: string) => reporter.warn(message);
-    const client = (options.createClient ?? createGraphqlClient)({ token, endpoint, network: config.network, log });
+    const client = (options.createClient ?? createGraphqlClient)({
+      token,
+      endpoint,
+      network: config.network,
+      log,
+    });
     const { snapshot, reports } = await syncBoard({
       client,
       config,
@@ -47,14 +58,27 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
       allowEmpty: options.allowEmpty,
       reporter,
     });
-    const file = options.dryRun ? 'not written (--dry-run)' : await writeSnapshot(options.snapshotPath, snapshot, current);
+    const file = options.dryRun
+      ? 'not written (--dry-run)'
+      : await writeSnapshot(options.snapshotPath, snapshot, current);
     const { requests, points, remaining } = client.stats;
     const elapsedMs = performance.now() - started;
-    const summary = formatSummary({ snapshot, reports, requests, points, remaining, elapsedMs, file: `${options.snapshotPath} ${file}` });
+    const summary = formatSummary({
+      snapshot,
+      reports,
+      requests,
+      points,
+      remaining,
+      elapsedMs,
+      file: `${options.snapshotPath} ${file}`,
+    });
     options.stdout.write(redact(summary));
     return reports.some((r) => r.status === 'failed') ? 2 : 0;
   } catch (error) {
-    const message = error instanceof SyncError ? error.message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
+    const message =
+      error instanceof SyncError
+        ? error.message
+        : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
     stderr.write(`Board sync failed: ${message}\n${options.snapshotPath} was left unchanged.\n`);
     return 1;
   }

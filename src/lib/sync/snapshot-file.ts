@@ -34,11 +34,18 @@ export async function readSnapshot(path: string): Promise<StoredSnapshot> {
  * Writes the snapshot atomically (temp file in the same folder, fsync, rename), unless the
  * only difference from the current file is `syncedAt`: then the file is left byte-identical.
  */
-export async function writeSnapshot(path: string, snapshot: Snapshot, current: StoredSnapshot): Promise<'written' | 'unchanged'> {
-  const text = canonicalJson(snapshot);
-  if (current.snapshot && current.text === canonicalJson({ ...snapshot, syncedAt: current.snapshot.syncedAt })) {
+export async function writeSnapshot(
+  path: string,
+  snapshot: Snapshot,
+  current: StoredSnapshot,
+): Promise<'written' | 'unchanged'> {
+  if (
+    current.snapshot &&
+    current.text === canonicalJson({ ...snapshot, syncedAt: current.snapshot.syncedAt })
+  ) {
     return 'unchanged';
   }
+  const text = canonicalJson(snapshot);
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
     const file = await open(temp, 'wx');

@@ -27,7 +27,15 @@ export interface SummaryInput {
 const OWNER_ORDER = ['security', 'data-science', 'shared', null] as const;
 
 /** The closing summary: items per source and owner, requests, points and time. */
-export function formatSummary({ snapshot, reports, requests, points, remaining, elapsedMs, file }: SummaryInput): string {
+export function formatSummary({
+  snapshot,
+  reports,
+  requests,
+  points,
+  remaining,
+  elapsedMs,
+  file,
+}: SummaryInput): string {
   const width = Math.max(...reports.map((r) => r.repo.length), 4);
   const lines = reports.map((report) => {
     const head = `  ${report.repo.padEnd(width)}  ${report.mode.padEnd(11)}`;
@@ -36,7 +44,8 @@ export function formatSummary({ snapshot, reports, requests, points, remaining, 
       const count = snapshot.items.filter((i) => i.repo === report.repo && i.owner === owner).length;
       return `${owner ?? 'needs an owner'} ${count}`;
     }).join(', ');
-    const state = report.status === 'failed' ? `  FAILED, last good items kept and marked stale: ${report.message}` : '';
+    const state =
+      report.status === 'failed' ? `  FAILED, last good items kept and marked stale: ${report.message}` : '';
     return `${head}  ${String(report.items).padStart(5)} items (${owners}), ${report.pages} page(s)${state}`;
   });
   const seconds = (elapsedMs / 1000).toFixed(1);

@@ -1,0 +1,69 @@
+/**
+ * A checklist run as Markdown: a GitHub task list that reads well in an issue, a pull request
+ * or a .md file. Done and not-applicable items are ticked (`- [x]`), so GitHub's "n of m tasks"
+ * counts what is settled; a not-applicable item says so with its reason. Open items stay `- [ ]`.
+ * Notes follow their item as a nested line. Items added since the run began are marked *new*.
+ */
+import { answerOf, runChanges, summarizeRun } from './checklist-answers.ts';
+import { outlineItemIds, type ChecklistOutline } from './checklist-outline.ts';
+import type { ChecklistRun } from './checklist-run-store.ts';
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A note keeps its line breaks; continuation lines are indented to stay inside the list item. */
+const noteLines = (note: string) =>
+  note
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '')
+    .join('\n    ');
+
+/** `date` is the reader's local calendar date, YYYY-MM-DD. */
+export function runMarkdown(outline: ChecklistOutline, run: ChecklistRun, date: string): string {
+  const ids = outlineItemIds(outline);
+  const { done, na, open, total } = summarizeRun(run, ids);
+  const { changed, newItems } = runChanges(run, { version: outline.version, itemIds: ids });
+  const fresh = new Set(newItems);
+  const lines = [
+    `# ${outline.title}: ${oneLine(run.name)}`,
+    '',
+    `- Checklist: [${outline.title}](${outline.url}), version ${outline.version}`,
+    `- Run: ${oneLine(run.name)}`,
+    ...(changed
+      ? [
+          `- Run began on version ${run.checklistVersion}; ${newItems.length} item${newItems.length === 1 ? ' is' : 's are'} new since then`,
+        ]
+      : []),
+    `- Date: ${date}`,
+    `- Status: ${done} done, ${na} not applicable, ${open} open (${total} items)`,
+  ];
+  for (const section of outline.sections) {
+    lines.push('', `## ${section.title}`, '');
+    for (const item of section.items) {
+      const answer = answerOf(run, item.id);
+      const reason = oneLine(answer.reason);
+      const mark = answer.status === 'open' ? '[ ]' : '[x]';
+      const na = answer.status === 'na' ? ` — N/A${reason ? `: ${reason}` : ''}` : '';
+      lines.push(`- ${mark} ${item.title}${fresh.has(item.id) ? ' *(new)*' : ''}${na}`);
+      const note = noteLines(answer.note);
+      if (note) lines.push(`  - Note: ${note}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function runIssueTitle(outline: ChecklistOutline, run: ChecklistRun, date: string): string {
+  return `Checklist: ${outline.title} — ${oneLine(run.name)} (${date})`;
+}
+
+/** `ethics-and-bias-review-fraud-model-v2-2026-11-25.md`; letters of any script are kept. */
+export function runFileName(outline: ChecklistOutline, run: ChecklistRun, date: string): string {
+  const slug =
+    run.name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'run';
+  return `${outline.id}-${slug}-${date}.md`;
+}

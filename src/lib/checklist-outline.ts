@@ -1,0 +1,43 @@
+/**
+ * The part of a checklist a run needs in the browser: ids and titles in order, the version
+ * and the page's address. Pages serialise it into a data attribute for <checklist-run>.
+ */
+export interface ChecklistOutline {
+  id: string;
+  title: string;
+  version: string;
+  /** Absolute URL of the checklist page, so an exported run links back to the questions. */
+  url: string;
+  sections: { id: string; title: string; items: { id: string; title: string }[] }[];
+}
+
+interface ChecklistLike {
+  id: string;
+  data: {
+    title: string;
+    version: string;
+    sections: ReadonlyArray<{
+      id: string;
+      title: string;
+      items: ReadonlyArray<{ id: string; title: string }>;
+    }>;
+  };
+}
+
+export function checklistOutline(checklist: ChecklistLike, url: string): ChecklistOutline {
+  const { title, version, sections } = checklist.data;
+  return {
+    id: checklist.id,
+    title,
+    version,
+    url,
+    sections: sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      items: s.items.map((i) => ({ id: i.id, title: i.title })),
+    })),
+  };
+}
+
+export const outlineItemIds = (outline: ChecklistOutline): string[] =>
+  outline.sections.flatMap((s) => s.items.map((i) => i.id));

@@ -1,0 +1,96 @@
+import type { BoardItem } from '../../schemas/board-item.ts';
+import type { Snapshot } from '../../schemas/snapshot.ts';
+import type { Source, SourcesConfig } from '../../schemas/sources.ts';
+import type { GraphqlClient } from './client.ts';
+import { SyncError } from './errors.ts';
+import { fetchSource } from './fetch-source.ts';
+import { applyIssues } from './merge.ts';
+import { planSource, sourceFingerprint, statusOf } from './plan.ts';
+import type { Reporter } from './progress.ts';
+import type { SourceReport } from './summary.ts';
+
+export interface SourceResult {
+  items: BoardItem[];
+  status: Snapshot['sources'][number];
+  report: SourceReport;
+}
+
+/**
+ * Syncs one source. A non-fatal failure (unknown repository, 5xx after retries, GraphQL errors)
+ * keeps the source's last good items and watermark, marked stale; fatal errors propagate.
+ */
+export async function syncSource(input: {
+  client: GraphqlClient;
+  source: Source;
+  config: SourcesConfig;
+  /** The usable previous snapshot, or null. */
+  previous: Snapshot | null;
+  full: boolean;
+  reporter: Reporter;
+}): Promise<SourceResult> {
+  const { client, source, config, previous, reporter } = input;
+  const { repo } = source;
+  const fingerprint = sourceFingerprint(source, config);
+  const last = statusOf(previous, repo);
+  const previousItems = previous?.items.filter((i) => i.repo.toLowerCase() === repo.toLowerCase()) ?? [];
+  const plan = planSource(last, fingerprint, input.full);
+  const status = { repo, items: 0, watermark: null, stale: false, error: null, skipped: null, fingerprint };
+  const report = {
+    repo,
+    mode: plan.mode,
+    status: 'ok',
+    items: 0,
+    pages: 0,
+    issues: 0,
+    message: null,
+  } as const;
+  reporter.start(repo, plan.mode, plan.reason);
+  let pages = 0;
+  try {
+    const fetched = await fetchSource(client, source, plan, (page, issues) => {
+      pages = page;
+      reporter.page(repo, page, issues);
+    });
+    if (fetched.skipped !== null) {
+      reporter.warn(`${repo}: skipped, ${fetched.skipped}`);
+      const message = fetched.skipped;
+      return {
+        items: [],
+        status: { ...status, skipped: message },
+        report: { ...report, status: 'skipped', pages, message },
+      };
+    }
+    const { items, watermark } = applyIssues({
+      source,
+      mode: plan.mode,
+      previousItems,
+      previousWatermark: plan.since,
+      nameWithOwner: fetched.nameWithOwner,
+      issues: fetched.issues,
+      context: { conventions: config.conventions, body: config.body },
+      warn: (message) => reporter.warn(message),
+    });
+    reporter.done(repo, `${fetched.issues.length} issue(s) read, ${items.length} on the board`);
+    return {
+      items,
+      status: { ...status, items: items.length, watermark },
+      report: { ...report, items: items.length, pages, issues: fetched.issues.length },
+    };
+  } catch (error) {
+    if (!(error instanceof SyncError) || error.fatal) throw error;
+    const kept = previousItems.length;
+    reporter.warn(`${repo}: ${error.message}; keeping its ${kept} last good item(s), marked stale`);
+    return {
+      items: previousItems,
+      status: {
+        ...status,
+        items: kept,
+        watermark: last?.watermark ?? null,
+        fingerprint: last?.fingerprint ?? null,
+        stale: true,
+        error: error.message,
+      },
+      report: { ...report, status: 'failed', items: kept, pages, message: error.message },
+    };
+  }
+}
