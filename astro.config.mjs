@@ -10,4 +10,22 @@ export default defineConfig({
   integrations: [mdx()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Shiki writes inline styles, which the content security policy forbids; Prism emits
+  // classes that src/styles/global.css colours.
+  markdown: { syntaxHighlight: 'prism' },
+  security: {
+    // Astro hashes its own scripts and styles into a <meta> policy on every page. Headers a
+    // meta tag cannot carry (frame-ancestors, Referrer-Policy…) are documented in the README.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' https://avatars.githubusercontent.com https://user-images.githubusercontent.com https://github.com",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-src 'none'",
+        "connect-src 'self'",
+      ],
+    },
+  },
 });
