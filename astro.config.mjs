@@ -1,6 +1,9 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import { rehypeFocusablePre } from './src/lib/rehype-focusable-pre.ts';
+import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({
@@ -12,7 +15,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Shiki writes inline styles, which the content security policy forbids; Prism emits
   // classes that src/styles/global.css colours.
-  markdown: { syntaxHighlight: 'prism' },
+  markdown: { syntaxHighlight: 'prism', rehypePlugins: [rehypeFocusablePre] },
   security: {
     // Astro hashes its own scripts and styles into a <meta> policy on every page. Headers a
     // meta tag cannot carry (frame-ancestors, Referrer-Policy…) are documented in the README.
@@ -26,6 +29,8 @@ export default defineConfig({
         "frame-src 'none'",
         "connect-src 'self'",
       ],
+      // The theme script runs inline before first paint; every other script is bundled and hashed by Astro.
+      scriptDirective: { hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`] },
     },
   },
 });
