@@ -2,7 +2,8 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
-import { rehypeFocusablePre } from './src/lib/rehype-focusable-pre.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { focusablePre } from './src/lib/satteri-focusable-pre.ts';
 import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
 import { site } from './src/site.config.ts';
 
@@ -15,7 +16,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Shiki writes inline styles, which the content security policy forbids; Prism emits
   // classes that src/styles/global.css colours.
-  markdown: { syntaxHighlight: 'prism', rehypePlugins: [rehypeFocusablePre] },
+  markdown: { processor: satteri({ hastPlugins: [focusablePre] }), syntaxHighlight: 'prism' },
   security: {
     // Astro hashes its own scripts and styles into a <meta> policy on every page. Headers a
     // meta tag cannot carry (frame-ancestors, Referrer-Policy…) are documented in the README.

@@ -1,6 +1,6 @@
 /** Board summary: owner × severity counts, totals, and how fresh the snapshot is. Pure. */
 import type { BoardItem } from '../schemas/board-item.ts';
-import { SEVERITIES, type Severity } from '../schemas/severity.ts';
+import { SEVERITIES, type Severity } from './vocabulary.ts';
 import { isStale, LANES, type LaneKey } from './board.ts';
 
 export interface SummaryTable {

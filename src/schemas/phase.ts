@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
+import { PHASES } from '../lib/vocabulary.ts';
 
-/** Lifecycle phases of an AI system, shared by guidance and board items (label `phase:…`). */
-export const PHASES = ['data', 'training', 'evaluation', 'deployment', 'monitoring', 'governance'] as const;
+export { PHASES };
 
 /** One lifecycle phase. */
 export const phaseSchema = z.enum(PHASES, {

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
+import { SEVERITIES } from '../lib/vocabulary.ts';
 
-/** Severity of a risk, highest first; `unrated` when no `severity:` label is set. */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unrated'] as const;
+export { SEVERITIES };
 
 /** One severity. */
 export const severitySchema = z.enum(SEVERITIES);
