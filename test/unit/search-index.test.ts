@@ -78,13 +78,27 @@ describe('loadSearchIndex', () => {
     }
   });
 
-  it('answers the planner’s cost questions from the postings', () => {
-    const loaded = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(docs, CONTENT_FIELDS))));
-    expect(loaded.postings('drift', 'body')).toBe(2);
-    expect(loaded.postings('drift', 'headings')).toBe(1);
-    expect(loaded.postings('drift', 'nope')).toBe(0);
-    expect(loaded.postings('unknown', 'body')).toBe(0);
+  it('exposes each term’s postings with lunr’s weights', () => {
+    const file = JSON.parse(JSON.stringify(buildSearchIndex(docs, CONTENT_FIELDS)));
+    const loaded = loadSearchIndex(file);
+    expect([...loaded.postings('drift', 'body').refs]).toEqual([1, 3]);
+    expect([...loaded.postings('drift', 'headings').refs]).toEqual([1]);
+    expect(loaded.postings('drift', 'nope').refs).toHaveLength(0);
+    expect(loaded.postings('unknown', 'body').refs).toHaveLength(0);
     expect(loaded.documentFrequency('drift')).toBe(4); // title, headings and body of one page, body of another
+    const lunrJson = expandIndex(file.index);
+    const bodyVector = lunrJson.fieldVectors.find(([ref]) => ref === 'body/3')![1];
+    const driftIndex = lunrJson.invertedIndex.find(([term]) => term === 'drift')![1]['_index'];
+    expect(loaded.postings('drift', 'body').weights[1]).toBe(bodyVector[bodyVector.indexOf(driftIndex as number) + 1]);
+    expect([...loaded.types]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('lets lunr score only the candidates asked for, with the scores it gives over the whole index', () => {
+    const loaded = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(docs, CONTENT_FIELDS))));
+    const build = (q: lunr.Query) => void q.term('drift', { usePipeline: false });
+    const all = loaded.run(['drift'], null, build);
+    expect(loaded.run(['drift'], [3], build)).toEqual(all.filter((r) => r.ref === '3'));
+    expect(scores(loaded.index, 'drift')).toEqual(all.map((r) => `${r.ref}:${r.score}`));
   });
 
   it('keeps the document store and suggestions next to the index', () => {

@@ -145,16 +145,19 @@ describe('search', () => {
 });
 
 describe('planQuery', () => {
-  it('spends at most the posting budget, keeping the rarest terms', () => {
-    const plan = planQuery(parseQuery('drift data '), content, 2);
-    const spent = plan.terms.flatMap((t) => t.fields.map((f) => content.postings(t.term, f))).reduce((a, b) => a + b, 0);
-    expect(spent).toBeLessThanOrEqual(2);
-    expect(plan.terms.map((t) => t.term)).toContain('drift');
+  it('plans the stem, completions of the word being typed and nothing else for a finished word', () => {
+    expect(planQuery(parseQuery('poisoned data '), content).terms.map((t) => [t.term, t.word, t.boost])).toEqual([
+      ['poison', 0, 1],
+      ['data', 1, 1],
+    ]);
+    const typing = planQuery(parseQuery('memb'), content).terms;
+    expect(typing.map((t) => t.term)).toEqual(['membership']);
+    expect(typing[0]!.boost).toBeLessThan(1);
   });
 
-  it('keeps a required word over budget, in its smallest field', () => {
-    const plan = planQuery(parseQuery('"data"'), content, 0);
-    expect(plan.terms).toEqual([{ term: 'data', word: 0, boost: 1, required: true, fields: [expect.any(String)] }]);
+  it('lists each term only in the fields that hold it', () => {
+    const [drift] = planQuery(parseQuery('drift '), content).terms;
+    expect(drift!.fields).toEqual(['title', 'body']);
   });
 
   it('marks a query impossible when a required word is not indexed', () => {
@@ -165,4 +168,48 @@ describe('planQuery', () => {
     expect(planQuery(parseQuery('drift '), content).terms.map((t) => t.term)).toEqual(['drift']);
     expect(planQuery(parseQuery('dirft '), content).terms.map((t) => t.term)).toEqual(['drift']);
   });
+});
+
+describe('search with a limit', () => {
+  // Many similar board items, so that the limit leaves most of them out.
+  const many = loadSearchIndex(
+    JSON.parse(
+      JSON.stringify(
+        buildSearchIndex(
+          Array.from({ length: 300 }, (_, i) =>
+            boardDocument({
+              key: `acme/ml#${i + 1}`,
+              title: `${['Prompt injection', 'Data drift', 'Poisoned labels', 'Model theft'][i % 4]} in service ${i % 17} ${'data '.repeat(i % 5)}`,
+              owner: null,
+              severity: 'high',
+              phases: [],
+              tags: i % 3 ? ['owasp-llm:LLM01:2026'] : [],
+              unknownTags: [],
+              labels: [],
+              excerpt: `Noticed ${i % 7} times. ${'More data. '.repeat(i % 3)}`,
+            }),
+          ),
+          BOARD_FIELDS,
+        ),
+      ),
+    ),
+  );
+  const both = [content, many];
+
+  it.each(['data', 'prompt injection', 'drift data', '"poisoned labels" service', 'servi', 'LLM01:2026 data', 'dirft'])(
+    'returns exactly the best hits of an unlimited search for %j, with the full counts',
+    (q) => {
+      const all = search(both, q);
+      const limited = search(both, q, { limit: 8 });
+      expect(limited.hits.map((h) => [h.url, h.score])).toEqual(all.hits.slice(0, 8).map((h) => [h.url, h.score]));
+      expect([limited.total, limited.byType]).toEqual([all.total, all.byType]);
+      const perType = search(both, q, { perType: 5 });
+      for (const type of ['module', 'board'] as const) {
+        expect(perType.hits.filter((h) => h.type === type).map((h) => h.url)).toEqual(all.hits.filter((h) => h.type === type).slice(0, 5).map((h) => h.url));
+      }
+      const boardOnly = search(both, q, { perType: 20, type: 'board' });
+      expect(boardOnly.hits.map((h) => h.url)).toEqual(all.hits.filter((h) => h.type === 'board').slice(0, 20).map((h) => h.url));
+      expect(boardOnly.byType).toEqual(all.byType);
+    },
+  );
 });
