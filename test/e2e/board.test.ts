@@ -99,6 +99,15 @@ describe('sync agenda in Chromium', () => {
     expect(markdown).toContain(`## 1. New risks since the last meeting (${data.items.length})`);
   });
 
+  it('prints the sample agenda as a meeting pack of at most two A4 pages', async () => {
+    await page.goto(`${server.origin}/sync/`);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(2);
+  });
+
   it('publishes the default agenda as /sync/agenda.md', async () => {
     const response = await fetch(`${server.origin}/sync/agenda.md`);
     const text = await response.text();
