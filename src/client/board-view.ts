@@ -8,15 +8,10 @@ import { ageInDays, compareItems, isStale, LANES } from '../lib/board.ts';
 import type { BoardData, ClientItem } from '../lib/board-data.ts';
 import { filterFromParams, filterToParams, isEmptyFilter, matchesFilter, searchableText, type BoardFilter } from '../lib/board-filters.ts';
 import type { BoardItem } from '../schemas/board-item.ts';
+import { el } from './dom.ts';
 
 /** Cards drawn per lane for a filtered view; the count says how many more match. */
 const MAX_PER_LANE = 300;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 class BoardView extends HTMLElement {
   #data: Promise<BoardData> | undefined;

@@ -26,7 +26,7 @@ import {
   type ChecklistShape,
 } from '../lib/checklist-runs.ts';
 import { issueLink, type IssueTarget } from '../lib/issue-url.ts';
-import { copyText, downloadText, localDate, newRunId } from './checklist-export.ts';
+import { copyText, downloadText, localDate, newRunId } from './export.ts';
 import { loadRuns, saveRuns } from './checklist-storage.ts';
 
 const q = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;

@@ -3,16 +3,8 @@
  * catalogue comes from data-catalogue; progress from the store.
  */
 import { progressJson, progressMarkdown, type ModuleInfo } from '../lib/progress-export.ts';
+import { downloadText } from './export.ts';
 import { loadProgress, resetProgress } from './progress.ts';
-
-function download(filename: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: filename });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 class ProgressReport extends HTMLElement {
   connectedCallback() {
@@ -29,9 +21,9 @@ class ProgressReport extends HTMLElement {
         const now = new Date();
         const day = now.toISOString().slice(0, 10);
         if (button.dataset['export'] === 'json') {
-          download(`tandem-progress-${day}.json`, 'application/json', progressJson(loadProgress(), catalogue, now));
+          downloadText(`tandem-progress-${day}.json`, 'application/json', progressJson(loadProgress(), catalogue, now));
         } else {
-          download(`tandem-progress-${day}.md`, 'text/markdown', progressMarkdown(loadProgress(), catalogue, now));
+          downloadText(`tandem-progress-${day}.md`, 'text/markdown', progressMarkdown(loadProgress(), catalogue, now));
         }
         status.textContent = 'Downloaded.';
       }),

@@ -7,13 +7,9 @@ import { agendaMarkdown } from '../lib/agenda-markdown.ts';
 import { buildAgenda, type AgendaSection, type GuidancePage } from '../lib/agenda.ts';
 import type { BoardData } from '../lib/board-data.ts';
 import { ownerLabel } from '../lib/format.ts';
+import { copyText, downloadText } from './export.ts';
 import type { BoardItem } from '../schemas/board-item.ts';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
+import { el } from './dom.ts';
 
 class SyncAgenda extends HTMLElement {
   #items: Promise<BoardItem[]> | undefined;
@@ -42,21 +38,12 @@ class SyncAgenda extends HTMLElement {
       }
     });
     form.querySelector('[data-copy]')!.addEventListener('click', async () => {
-      const markdown = await this.#markdown();
-      try {
-        await navigator.clipboard.writeText(markdown);
-        status.textContent = 'Agenda copied as Markdown.';
-      } catch {
-        status.textContent = 'Copying is blocked in this browser; use "Download Markdown" instead.';
-      }
+      status.textContent = (await copyText(await this.#markdown()))
+        ? 'Agenda copied as Markdown.'
+        : 'Copying is blocked in this browser; use "Download Markdown" instead.';
     });
     form.querySelector('[data-download]')!.addEventListener('click', async () => {
-      const url = URL.createObjectURL(new Blob([await this.#markdown()], { type: 'text/markdown' }));
-      const a = el('a', { href: url, download: `agenda-${this.#since.toISOString().slice(0, 10)}.md` });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      downloadText(`agenda-${this.#since.toISOString().slice(0, 10)}.md`, 'text/markdown', await this.#markdown());
       status.textContent = 'Agenda downloaded.';
     });
     form.querySelector('[data-print]')!.addEventListener('click', () => print());

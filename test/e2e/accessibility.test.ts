@@ -1,13 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readPages } from '../site/dist.ts';
-import { launchChromium, serveDist, type StaticServer } from './browser.ts';
+import { useBuiltSite } from './browser.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 // One test per page so a failure names the page, and each page has its own time budget.
-const routes = readPages(inject('distDir')).map((p) => p.route);
+const site = useBuiltSite();
+const routes = readPages(site.distDir).map((p) => p.route);
 
 /** The dark theme changes only colours: one page of each kind is enough to check contrast. */
 function onePerKind(all: string[]): string[] {
@@ -17,26 +18,17 @@ function onePerKind(all: string[]): string[] {
   return [...seen.values()];
 }
 
-let browser: Browser;
-let server: StaticServer;
 const contexts: Partial<Record<'light' | 'dark', BrowserContext>> = {};
 
 beforeAll(async () => {
-  server = await serveDist(inject('distDir'));
-  browser = await launchChromium();
-  contexts.light = await browser.newContext({ colorScheme: 'light' });
-  contexts.dark = await browser.newContext({ colorScheme: 'dark' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  contexts.light = await site.browser.newContext({ colorScheme: 'light' });
+  contexts.dark = await site.browser.newContext({ colorScheme: 'dark' });
 });
 
 async function violationsOn(route: string, colorScheme: 'light' | 'dark'): Promise<string[]> {
   const page = await contexts[colorScheme]!.newPage();
   try {
-    await page.goto(`${server.origin}${route}`, { waitUntil: 'load' });
+    await page.goto(`${site.origin}${route}`, { waitUntil: 'load' });
     const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
     return result.violations.map(
       (v) => `${route} [${colorScheme}] ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`,
@@ -60,14 +52,14 @@ describe('axe-core WCAG 2.2 AA in Chromium, dark theme', () => {
 
 describe('theme toggle', () => {
   it('switches theme, remembers it across pages, and resets a corrupt stored value', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await site.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.origin}/`);
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
     await toggle.click();
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
-    await page.goto(`${server.origin}/glossary/`);
+    await page.goto(`${site.origin}/glossary/`);
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
 

@@ -1,32 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, serveDist, type StaticServer } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useBuiltSite } from './browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite();
 let context: BrowserContext;
 let page: Page;
-const distDir = inject('distDir');
-const data = JSON.parse(readFileSync(join(distDir, 'board', 'items.json'), 'utf8')) as {
+const data = JSON.parse(readFileSync(join(site.distDir, 'board', 'items.json'), 'utf8')) as {
   items: Array<{ severity: string; owner: string | null; title: string }>;
 };
 
-beforeAll(async () => {
-  server = await serveDist(distDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  context = await site.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
   page = await context.newPage();
 });
 
@@ -36,7 +24,7 @@ describe('board filters in Chromium', () => {
   it('applies a filter from the URL query', async () => {
     const critical = data.items.filter((i) => i.severity === 'critical').length;
     expect(critical).toBeGreaterThan(0);
-    await page.goto(`${server.origin}/board/?severity=critical`);
+    await page.goto(`${site.origin}/board/?severity=critical`);
     await expect.poll(status).toBe(`${critical} of ${data.items.length} items match.`);
     expect(await page.locator('select[name="severity"]').inputValue()).toBe('critical');
     const badges = await page.locator('.board-card .badge').allTextContents();
@@ -45,7 +33,7 @@ describe('board filters in Chromium', () => {
   });
 
   it('writes the filter state to the URL as the reader changes it, and clears it', async () => {
-    await page.goto(`${server.origin}/board/`);
+    await page.goto(`${site.origin}/board/`);
     await page.locator('select[name="owner"]').selectOption('unowned');
     await expect.poll(() => new URL(page.url()).searchParams.get('owner')).toBe('unowned');
     const unowned = data.items.filter((i) => i.owner === null).length;
@@ -60,7 +48,7 @@ describe('board filters in Chromium', () => {
 
   it('finds items by text in their title', async () => {
     const word = data.items[0]!.title.split(/\s+/).find((w) => w.length > 6)!.toLowerCase();
-    await page.goto(`${server.origin}/board/?q=${encodeURIComponent(word)}`);
+    await page.goto(`${site.origin}/board/?q=${encodeURIComponent(word)}`);
     await expect.poll(status).toMatch(/^\d+ of \d+ items match\.$/);
     const titles = await page.locator('.board-card h3').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
@@ -68,11 +56,11 @@ describe('board filters in Chromium', () => {
   });
 
   it('lists every item without JavaScript, across the lane pages', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const plain = await noJs.newPage();
     let listed = 0;
     for (const lane of ['security', 'shared', 'data-science', 'unowned']) {
-      await plain.goto(`${server.origin}/board/lanes/${lane}/1/`);
+      await plain.goto(`${site.origin}/board/lanes/${lane}/1/`);
       listed += await plain.locator('.board-card').count();
     }
     expect(listed).toBe(data.items.length);
@@ -82,7 +70,7 @@ describe('board filters in Chromium', () => {
 
 describe('sync agenda in Chromium', () => {
   it('recomputes for another meeting date and copies the agenda as Markdown', async () => {
-    await page.goto(`${server.origin}/sync/`);
+    await page.goto(`${site.origin}/sync/`);
     const newCount = async () => Number((await page.locator('#new .muted').first().textContent())!.replace(/\D/g, ''));
     const before = await newCount();
     await page.locator('#agenda-since').fill('2020-01-01');
@@ -100,7 +88,7 @@ describe('sync agenda in Chromium', () => {
   });
 
   it('prints the sample agenda as a meeting pack of at most two A4 pages', async () => {
-    await page.goto(`${server.origin}/sync/`);
+    await page.goto(`${site.origin}/sync/`);
     await page.emulateMedia({ media: 'print' });
     const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
     const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
@@ -109,7 +97,7 @@ describe('sync agenda in Chromium', () => {
   });
 
   it('publishes the default agenda as /sync/agenda.md', async () => {
-    const response = await fetch(`${server.origin}/sync/agenda.md`);
+    const response = await fetch(`${site.origin}/sync/agenda.md`);
     const text = await response.text();
     expect(text).toMatch(/^# Security × data-science sync: agenda\n/);
     expect(text).toContain('## 7. Guidance reviews overdue');

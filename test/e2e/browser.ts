@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import sirv from 'sirv';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'];
 
@@ -43,5 +44,36 @@ export async function serveDist(distDir: string): Promise<StaticServer> {
   return {
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface BuiltSite {
+  readonly distDir: string;
+  readonly browser: Browser;
+  /** `http://127.0.0.1:<port>` of the static server. */
+  readonly origin: string;
+}
+
+/** Serves the site built by the `site` project's global setup and starts Chromium for one test file. */
+export function useBuiltSite(): BuiltSite {
+  const distDir = inject('distDir');
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveDist(distDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    distDir,
+    get browser() {
+      return browser!;
+    },
+    get origin() {
+      return server!.origin;
+    },
   };
 }

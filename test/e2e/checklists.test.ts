@@ -1,42 +1,33 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistOutline } from '../../src/lib/checklist-outline.ts';
 import { MAX_ISSUE_URL_LENGTH, PASTE_HINT } from '../../src/lib/issue-url.ts';
 import { site } from '../../src/site.config.ts';
 import { readPages } from '../site/dist.ts';
-import { launchChromium, serveDist, type StaticServer } from './browser.ts';
+import { useBuiltSite } from './browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const built = useBuiltSite();
 let context: BrowserContext;
 let page: Page;
 let route: string;
 let outline: ChecklistOutline;
 
-beforeAll(async () => {
-  const distDir = inject('distDir');
+beforeAll(() => {
   // The checklist with the most items in its first section, so three items share a heading.
-  const checklists = readPages(distDir).filter((p) => /^\/checklists\/[^/]+\/$/.test(p.route));
+  const checklists = readPages(built.distDir).filter((p) => /^\/checklists\/[^/]+\/$/.test(p.route));
   route = checklists
     .map((p) => ({
       route: p.route,
       first: p.dom.querySelector('.checklist section')!.querySelectorAll('li[data-item-id]').length,
     }))
     .sort((a, b) => b.first - a.first)[0]!.route;
-  server = await serveDist(distDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext({ acceptDownloads: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  context = await built.browser.newContext({ acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: built.origin });
   // The issue link leaves the site: answer for GitHub so nothing goes to the network.
   await context.route('https://github.com/**', (r) =>
     r.fulfill({ status: 200, contentType: 'text/html', body: '<title>GitHub stand-in</title>' }),
@@ -46,7 +37,7 @@ beforeEach(async () => {
 });
 
 async function open() {
-  await page.goto(`${server.origin}${route}`);
+  await page.goto(`${built.origin}${route}`);
   outline = JSON.parse((await page.locator('checklist-run').getAttribute('data-outline'))!);
 }
 
@@ -243,9 +234,9 @@ describe('checklist runs in Chromium', () => {
   });
 
   it('reads as a plain list without JavaScript', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await built.browser.newContext({ javaScriptEnabled: false });
     const plain = await noJs.newPage();
-    await plain.goto(`${server.origin}${route}`);
+    await plain.goto(`${built.origin}${route}`);
     expect(await plain.locator('li[data-item-id] h3').first().textContent()).toContain(items()[0]!.title);
     expect(await plain.locator('[data-run-panel]').isVisible()).toBe(false);
     expect(await plain.locator('fieldset[data-answer]').first().isVisible()).toBe(false);

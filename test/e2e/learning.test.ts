@@ -1,34 +1,25 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readPages } from '../site/dist.ts';
-import { launchChromium, serveDist, type StaticServer } from './browser.ts';
+import { useBuiltSite } from './browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite();
 let context: BrowserContext;
 let page: Page;
 let moduleRoute: string;
 let trackRoute: string;
 let moduleTitle: string;
 
-beforeAll(async () => {
-  const distDir = inject('distDir');
-  const modulePage = readPages(distDir).find((p) => /^\/learn\/[^/]+\/[^/]+\/$/.test(p.route))!;
+beforeAll(() => {
+  const modulePage = readPages(site.distDir).find((p) => /^\/learn\/[^/]+\/[^/]+\/$/.test(p.route))!;
   moduleRoute = modulePage.route;
   trackRoute = moduleRoute.replace(/[^/]+\/$/, '');
   moduleTitle = modulePage.dom.querySelector('h1')!.text;
-  server = await serveDist(distDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext({ acceptDownloads: true });
+  context = await site.browser.newContext({ acceptDownloads: true });
   page = await context.newPage();
 });
 
@@ -51,7 +42,7 @@ async function answer(wrong = 0) {
 
 describe('learning in Chromium', () => {
   it('fails a check answered wrongly, with per-option feedback and a retry', async () => {
-    await page.goto(`${server.origin}${moduleRoute}`);
+    await page.goto(`${site.origin}${moduleRoute}`);
     await answer(3);
     const status = page.locator('[data-quiz-status]');
     await expect.poll(() => status.textContent()).toMatch(/Not passed yet/);
@@ -63,7 +54,7 @@ describe('learning in Chromium', () => {
   });
 
   it('passes a check, keeps completion across reloads, and shows it on the track, in navigation and on My progress', async () => {
-    await page.goto(`${server.origin}${moduleRoute}`);
+    await page.goto(`${site.origin}${moduleRoute}`);
     await answer(0);
     await expect.poll(() => page.locator('[data-quiz-status]').textContent()).toMatch(/Passed: this module is marked complete/);
     expect(await page.locator(`nav [data-module-id="${moduleId()}"]`).getAttribute('data-completed')).toBe('true');
@@ -71,12 +62,12 @@ describe('learning in Chromium', () => {
     await page.reload();
     expect(await page.locator(`[data-module-id="${moduleId()}"] .completed-mark`).first().textContent()).toBe('Completed');
 
-    await page.goto(`${server.origin}${trackRoute}`);
+    await page.goto(`${site.origin}${trackRoute}`);
     const item = page.locator(`[data-module-id="${moduleId()}"]`);
     expect(await item.getAttribute('data-completed')).toBe('true');
     expect(await page.locator('[data-progress-summary]').textContent()).toMatch(/You have completed 1 of \d+ modules/);
 
-    await page.goto(`${server.origin}/progress/`);
+    await page.goto(`${site.origin}/progress/`);
     const preview = await page.locator('[data-report-preview]').inputValue();
     expect(preview).toContain(`| ${moduleTitle} | ${new Date().toISOString().slice(0, 10)} | 100% | 1 |`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as JSON' }).click()]);
@@ -94,7 +85,7 @@ describe('learning in Chromium', () => {
   });
 
   it('resets corrupt stored progress with a notice instead of breaking the page', async () => {
-    await page.goto(`${server.origin}${trackRoute}`);
+    await page.goto(`${site.origin}${trackRoute}`);
     await page.evaluate(() => localStorage.setItem('tandem:progress', '{"version":2,"modules":'));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -105,9 +96,9 @@ describe('learning in Chromium', () => {
   });
 
   it('keeps the knowledge check readable and answerable as a plain list without JavaScript', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const plain = await noJs.newPage();
-    await plain.goto(`${server.origin}${moduleRoute}`);
+    await plain.goto(`${site.origin}${moduleRoute}`);
     expect(await plain.locator('knowledge-check fieldset legend').count()).toBeGreaterThanOrEqual(5);
     expect(await plain.locator('knowledge-check details summary').first().textContent()).toBe('Why');
     await noJs.close();

@@ -31,8 +31,17 @@ beforeEach(async () => {
   problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   // A failed request is reported with its URL; Chromium's console line for it has none.
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${new URL(r.url()).pathname}`));
+  page.on(
+    'console',
+    (m) =>
+      m.type() === 'error' &&
+      !m.text().startsWith('Failed to load resource') &&
+      problems.push(`console: ${m.text()}`),
+  );
+  page.on(
+    'response',
+    (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${new URL(r.url()).pathname}`),
+  );
   page.on('dialog', (d) => {
     problems.push(`dialog: ${d.message()}`);
     void d.dismiss();
@@ -51,7 +60,10 @@ describe('search in Chromium', () => {
     await page.goto(`${server.origin}${moduleRoute}`, { waitUntil: 'networkidle' });
     expect(requested.filter((p) => /search-ui|\/search\/.*\.json$/.test(p))).toEqual([]);
 
-    await Promise.all([page.waitForRequest((r) => r.url().endsWith('/search/content.json')), headerInput().focus()]);
+    await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/search/content.json')),
+      headerInput().focus(),
+    ]);
     expect(requested.some((p) => /search-ui/.test(p))).toBe(true);
     expect(problems).toEqual([]);
   });
@@ -61,7 +73,9 @@ describe('search in Chromium', () => {
     await page.locator('main h1').click();
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-q');
-    await expect.poll(() => page.locator('search-box [data-search-heading]').textContent()).toBe('Popular modules');
+    await expect
+      .poll(() => page.locator('search-box [data-search-heading]').textContent())
+      .toBe('Popular modules');
     expect(await panelLinks().count()).toBeGreaterThan(0);
     expect(await headerInput().inputValue()).toBe('');
   });
@@ -72,13 +86,17 @@ describe('search in Chromium', () => {
     await headerInput().pressSequentially('poisoning');
     await expect.poll(() => panelLinks().count()).toBeGreaterThan(1);
     expect(await panelLinks().first().locator('mark').first().textContent()).toMatch(/^poison/i);
-    await expect.poll(() => page.locator('search-box [data-search-status]').textContent()).toMatch(/^\d+ results? for poisoning\./);
+    await expect
+      .poll(() => page.locator('search-box [data-search-status]').textContent())
+      .toMatch(/^\d+ results? for poisoning\./);
 
     await page.keyboard.press('ArrowDown');
     const first = await panelLinks().nth(0).getAttribute('href');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first);
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(await panelLinks().nth(1).getAttribute('href'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(
+      await panelLinks().nth(1).getAttribute('href'),
+    );
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-q');
@@ -107,7 +125,9 @@ describe('search in Chromium', () => {
     const marks = await page.locator('#search-results mark').allTextContents();
     expect(marks.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['membership', 'inference']));
     expect(await page.locator('#search-results section h2').count()).toBeGreaterThan(1);
-    expect(await resultLinks().evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain('/glossary/#membership-inference');
+    expect(await resultLinks().evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain(
+      '/glossary/#membership-inference',
+    );
   });
 
   it('moves between results on the search page with the arrow keys', async () => {
@@ -131,7 +151,13 @@ describe('search in Chromium', () => {
     const glossary = page.locator('[data-search-filters] button[data-filter="term"]');
     await glossary.click();
     expect(await glossary.getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.locator('#search-results .search-result').evaluateAll((items) => [...new Set(items.map((i) => (i as HTMLElement).dataset['type']))])).toEqual(['term']);
+    await expect
+      .poll(() =>
+        page
+          .locator('#search-results .search-result')
+          .evaluateAll((items) => [...new Set(items.map((i) => (i as HTMLElement).dataset['type']))]),
+      )
+      .toEqual(['term']);
     expect(new URL(page.url()).searchParams.get('type')).toBe('term');
     await page.reload();
     await expect.poll(() => page.locator('#search-results .search-result').count()).toBeGreaterThan(0);
@@ -147,18 +173,20 @@ describe('search in Chromium', () => {
   });
 
   it.each([
-    '<img src=x onerror=alert(1)>',
-    '<script>alert(document.domain)</script>',
-    '*:^~+-"',
-    '"unclosed phrase',
-    '*poison',
-    'title:poison^10 ~2 +data -model',
-    '\u202e\u0000 )( ] [ } {',
-    'a'.repeat(500),
-  ])('renders the hostile query %j as text only, with no dialog and no error', async (query) => {
+    ['an HTML image with an onerror handler', '<img src=x onerror=alert(1)>'],
+    ['a script element', '<script>alert(document.domain)</script>'],
+    ['lunr syntax alone', '*:^~+-"'],
+    ['an unclosed phrase', '"unclosed phrase'],
+    ['a leading wildcard', '*poison'],
+    ['field, boost, fuzziness and presence syntax', 'title:poison^10 ~2 +data -model'],
+    ['control, bidi and bracket characters', '\u202e\u0000 )( ] [ } {'],
+    ['500 characters', 'a'.repeat(500)],
+  ])('renders a query of %s as text only, with no dialog and no error', async (_, query) => {
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
     await expect.poll(() => status().textContent()).not.toMatch(/^(Loading search…)?$/);
-    expect(await page.locator('#search-results img, #search-results script, #search-results iframe').count()).toBe(0);
+    expect(
+      await page.locator('#search-results img, #search-results script, #search-results iframe').count(),
+    ).toBe(0);
     expect(await page.locator('#search-q').inputValue()).toBe(query);
     await headerInput().fill(query);
     await page.waitForTimeout(200);
@@ -181,15 +209,24 @@ describe('search in Chromium', () => {
     await noJs.close();
   });
 
-  it.each(['light', 'dark'] as const)('has no axe violations with results and the header panel open (%s theme)', async (colorScheme) => {
-    const themed = await browser.newContext({ colorScheme });
-    const p = await themed.newPage();
-    await p.goto(`${server.origin}/search/?q=poisoning`);
-    await expect.poll(() => p.locator('#search-results a').count()).toBeGreaterThan(0);
-    await p.locator('search-box input[type="search"]').fill('drift');
-    await expect.poll(() => p.locator('search-box [data-search-panel] a').count()).toBeGreaterThan(0);
-    const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
-    await themed.close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no axe violations with results and the header panel open (%s theme)',
+    async (colorScheme) => {
+      const themed = await browser.newContext({ colorScheme });
+      const p = await themed.newPage();
+      await p.goto(`${server.origin}/search/?q=poisoning`);
+      await expect.poll(() => p.locator('#search-results a').count()).toBeGreaterThan(0);
+      await p.locator('search-box input[type="search"]').fill('drift');
+      await expect.poll(() => p.locator('search-box [data-search-panel] a').count()).toBeGreaterThan(0);
+      const result = await new AxeBuilder({ page: p })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(
+        result.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
+        ),
+      ).toEqual([]);
+      await themed.close();
+    },
+  );
 });

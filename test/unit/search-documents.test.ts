@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { boardDocument } from '../../src/lib/search/board-documents.ts';
-import { checklistDocument, moduleDocument, practiceDocument, termDocument } from '../../src/lib/search/content-documents.ts';
+import {
+  checklistDocument,
+  moduleDocument,
+  practiceDocument,
+  termDocument,
+} from '../../src/lib/search/content-documents.ts';
 import { documentsFromSources } from '../../src/lib/search/content-sources.ts';
 import { markdownToText } from '../../src/lib/search/markdown-text.ts';
 import { shorten } from '../../src/lib/search/snippet.ts';
@@ -56,21 +61,36 @@ describe('tagText', () => {
 describe('shorten', () => {
   it('cuts at a word boundary with an ellipsis and collapses whitespace', () => {
     expect(shorten('one two   three four', 100)).toBe('one two three four');
-    expect(shorten('Encrypt every store in the pipeline, at rest and in transit.', 30)).toBe('Encrypt every store in the…');
+    expect(shorten('Encrypt every store in the pipeline, at rest and in transit.', 30)).toBe(
+      'Encrypt every store in the…',
+    );
     expect(shorten('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });
 
-const meta = { owner: 'security' as const, tags: ['reg:GDPR'], summary: 'A summary of at least twenty characters.' };
+const meta = {
+  owner: 'security' as const,
+  tags: ['reg:GDPR'],
+  summary: 'A summary of at least twenty characters.',
+};
 
 describe('content documents', () => {
   it('indexes a module with its headings, objectives, tags and body, linking to its route', () => {
     const d = moduleDocument({
       id: 'security-for-data-scientists/privacy-attacks',
-      data: { ...meta, title: 'Privacy attacks', objectives: ['Explain membership inference', 'Measure leakage'] },
+      data: {
+        ...meta,
+        title: 'Privacy attacks',
+        objectives: ['Explain membership inference', 'Measure leakage'],
+      },
       body: '## Membership inference\n\nAn attacker asks whether a record was used.',
     });
-    expect(d).toMatchObject({ type: 'module', title: 'Privacy attacks', url: '/learn/security-for-data-scientists/privacy-attacks/', owner: 'security' });
+    expect(d).toMatchObject({
+      type: 'module',
+      title: 'Privacy attacks',
+      url: '/learn/security-for-data-scientists/privacy-attacks/',
+      owner: 'security',
+    });
     expect(d.fields).toEqual({
       title: 'Privacy attacks',
       headings: 'Membership inference',
@@ -81,8 +101,23 @@ describe('content documents', () => {
   });
 
   it('indexes a checklist’s sections and item titles as headings and its prompts as body', () => {
-    const item = { id: 'a', title: 'Lawful basis', prompt: 'Is there a lawful basis?', why: 'Purpose limitation.', owner: 'shared' as const, tags: ['reg:HIPAA'], references: [] };
-    const d = checklistDocument({ id: 'ethics', data: { ...meta, title: 'Ethics review', sections: [{ id: 's', title: 'Data collection', items: [item] }] } });
+    const item = {
+      id: 'a',
+      title: 'Lawful basis',
+      prompt: 'Is there a lawful basis?',
+      why: 'Purpose limitation.',
+      owner: 'shared' as const,
+      tags: ['reg:HIPAA'],
+      references: [],
+    };
+    const d = checklistDocument({
+      id: 'ethics',
+      data: {
+        ...meta,
+        title: 'Ethics review',
+        sections: [{ id: 's', title: 'Data collection', items: [item] }],
+      },
+    });
     expect(d.url).toBe('/checklists/ethics/');
     expect(d.fields['headings']).toBe('Data collection ; Lawful basis');
     expect(d.fields['body']).toBe('Is there a lawful basis? Purpose limitation.');
@@ -92,17 +127,35 @@ describe('content documents', () => {
   it('indexes a practice’s area and its responsibility table as the page shows them', () => {
     const d = practiceDocument({
       id: 'respond',
-      data: { ...meta, title: 'Respond jointly', area: 'monitoring-and-response', responsibilities: [{ activity: 'Run the playbook', security: 'R/A', dataScience: 'C', shared: 'I' }] },
+      data: {
+        ...meta,
+        title: 'Respond jointly',
+        area: 'monitoring-and-response',
+        responsibilities: [{ activity: 'Run the playbook', security: 'R/A', dataScience: 'C', shared: 'I' }],
+      },
       body: 'Prose.',
     });
     expect(d.fields['headings']).toBe('Who does what');
     expect(d.fields['tags']).toMatch(/^practice ; Monitoring and incident response ; /);
-    expect(d.fields['body']).toBe('Prose. ; Run the playbook: Security responsible and accountable, Data science consulted, Shared informed');
+    expect(d.fields['body']).toBe(
+      'Prose. ; Run the playbook: Security responsible and accountable, Data science consulted, Shared informed',
+    );
   });
 
   it('indexes a glossary term with its aliases as title and links to its anchor', () => {
-    const d = termDocument({ id: 'rag', term: 'Retrieval-augmented generation', aliases: ['RAG'], owner: 'data-science', definition: 'A model answers from retrieved documents.', tags: [] });
-    expect(d).toMatchObject({ type: 'term', url: '/glossary/#rag', snippet: 'A model answers from retrieved documents.' });
+    const d = termDocument({
+      id: 'rag',
+      term: 'Retrieval-augmented generation',
+      aliases: ['RAG'],
+      owner: 'data-science',
+      definition: 'A model answers from retrieved documents.',
+      tags: [],
+    });
+    expect(d).toMatchObject({
+      type: 'term',
+      url: '/glossary/#rag',
+      snippet: 'A model answers from retrieved documents.',
+    });
     expect(d.fields['title']).toBe('Retrieval-augmented generation ; RAG');
   });
 });
@@ -122,7 +175,12 @@ describe('boardDocument', () => {
 
   it('indexes title, labels with owner, severity, phases and taxonomy names, and a short excerpt', () => {
     const d = boardDocument(item);
-    expect(d).toMatchObject({ type: 'board', url: '/board/acme/ml-platform/42/', owner: null, title: item.title });
+    expect(d).toMatchObject({
+      type: 'board',
+      url: '/board/acme/ml-platform/42/',
+      owner: null,
+      title: item.title,
+    });
     expect(d.fields['labels']).toBe(
       'Needs an owner ; critical severity ; deployment ; needs-triage ; LLM01:2026 Prompt Injection ; atlas:AML.T9999 ; OWASP Top 10 for LLM Applications',
     );
@@ -133,13 +191,28 @@ describe('boardDocument', () => {
 
 describe('popularModules', () => {
   it('prefers the modules most others build on, then track and module order', () => {
-    const m = (id: string, trackOrder: number, order: number, prerequisites: string[] = []) => ({ id, trackOrder, order, prerequisites });
-    const modules = [m('a/1', 1, 1), m('a/2', 1, 2, ['a/1']), m('a/3', 1, 3, ['a/2']), m('b/1', 2, 1), m('b/2', 2, 2, ['b/1']), m('c/1', 3, 1)];
+    const m = (id: string, trackOrder: number, order: number, prerequisites: string[] = []) => ({
+      id,
+      trackOrder,
+      order,
+      prerequisites,
+    });
+    const modules = [
+      m('a/1', 1, 1),
+      m('a/2', 1, 2, ['a/1']),
+      m('a/3', 1, 3, ['a/2']),
+      m('b/1', 2, 1),
+      m('b/2', 2, 2, ['b/1']),
+      m('c/1', 3, 1),
+    ];
     expect(popularModules(modules, 4)).toEqual(['a/1', 'a/2', 'b/1', 'a/3']);
   });
 
   it('survives prerequisite cycles and unknown ids', () => {
-    const modules = [{ id: 'x', trackOrder: 1, order: 1, prerequisites: ['y', 'ghost'] }, { id: 'y', trackOrder: 1, order: 2, prerequisites: ['x'] }];
+    const modules = [
+      { id: 'x', trackOrder: 1, order: 1, prerequisites: ['y', 'ghost'] },
+      { id: 'y', trackOrder: 1, order: 2, prerequisites: ['x'] },
+    ];
     expect(popularModules(modules)).toEqual(['x', 'y']);
   });
 });
@@ -152,16 +225,22 @@ describe('documentsFromSources', () => {
 
   it('reads content files with the build’s schemas into content and board documents', () => {
     const site = documentsFromSources(files);
-    expect(site.content.map((d) => d.type)).toEqual(expect.arrayContaining(['module', 'checklist', 'practice', 'term']));
+    expect(site.content.map((d) => d.type)).toEqual(
+      expect.arrayContaining(['module', 'checklist', 'practice', 'term']),
+    );
     expect(site.content.find((d) => d.type === 'module')!.url).toBe('/learn/basics/first-module/');
     expect(site.suggest).toEqual(['/learn/basics/first-module/']);
     expect(site.board.every((d) => d.type === 'board' && d.url.startsWith('/board/'))).toBe(true);
   });
 
   it('names the file when it has no front matter or fails its schema', () => {
-    expect(() => documentsFromSources([{ path: 'modules/t/bad.mdx', text: 'no front matter' }])).toThrow(/^modules\/t\/bad\.mdx: no front matter/);
+    expect(() => documentsFromSources([{ path: 'modules/t/bad.mdx', text: 'no front matter' }])).toThrow(
+      /^modules\/t\/bad\.mdx: no front matter/,
+    );
     const module = files.find((f) => f.path.startsWith('modules/'))!;
     const broken = { ...module, text: module.text.replace(/^owner: .*$/m, 'owner: marketing') };
-    expect(() => documentsFromSources([broken])).toThrow(/^modules\/basics\/first-module\.mdx: .*owner must be one of/s);
+    expect(() => documentsFromSources([broken])).toThrow(
+      /^modules\/basics\/first-module\.mdx: .*owner must be one of/s,
+    );
   });
 });

@@ -1,12 +1,21 @@
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { boardDocument } from '../../src/lib/search/board-documents.ts';
-import { BOARD_FIELDS, buildLunr, buildSearchIndex, CONTENT_FIELDS } from '../../src/lib/search/build-index.ts';
+import {
+  BOARD_FIELDS,
+  buildLunr,
+  buildSearchIndex,
+  CONTENT_FIELDS,
+} from '../../src/lib/search/build-index.ts';
 import { compactIndex, expandIndex } from '../../src/lib/search/compact-index.ts';
 import { loadSearchIndex } from '../../src/lib/search/load-index.ts';
 import type { SearchDocument } from '../../src/lib/search/types.ts';
 
-const doc = (title: string, fields: Partial<Record<keyof typeof CONTENT_FIELDS, string>>, url = `/x/${title}/`): SearchDocument => ({
+const doc = (
+  title: string,
+  fields: Partial<Record<keyof typeof CONTENT_FIELDS, string>>,
+  url = `/x/${title}/`,
+): SearchDocument => ({
   type: 'module',
   title,
   url,
@@ -16,10 +25,20 @@ const doc = (title: string, fields: Partial<Record<keyof typeof CONTENT_FIELDS, 
 });
 
 const docs = [
-  doc('Data poisoning', { body: 'Attackers poison training data; poisoned samples plant backdoors. Poisoning is cheap.' }),
-  doc('Drift', { headings: 'Concept drift ; Data drift', body: 'Monitor the model for drift in production.' }),
-  doc('Encryption', { summary: 'Encrypt data at rest and in transit.', body: 'Keys, KMS, envelope encryption. 2023 ML02:2023' }),
-  doc('Body only', { body: 'A page that mentions drift once, deep in its body text, among many other words here.' }),
+  doc('Data poisoning', {
+    body: 'Attackers poison training data; poisoned samples plant backdoors. Poisoning is cheap.',
+  }),
+  doc('Drift', {
+    headings: 'Concept drift ; Data drift',
+    body: 'Monitor the model for drift in production.',
+  }),
+  doc('Encryption', {
+    summary: 'Encrypt data at rest and in transit.',
+    body: 'Keys, KMS, envelope encryption. 2023 ML02:2023',
+  }),
+  doc('Body only', {
+    body: 'A page that mentions drift once, deep in its body text, among many other words here.',
+  }),
   doc('Empty', {}),
 ];
 
@@ -41,7 +60,10 @@ const scores = (index: lunr.Index, query: string) => index.search(query).map((r)
 
 describe('compact index encoding', () => {
   it('expands to exactly the JSON lunr.Index.toJSON writes, byte for byte', () => {
-    for (const [set, fields] of [[docs, CONTENT_FIELDS], [board, BOARD_FIELDS]] as const) {
+    for (const [set, fields] of [
+      [docs, CONTENT_FIELDS],
+      [board, BOARD_FIELDS],
+    ] as const) {
       const builder = buildLunr(set, fields);
       const original = JSON.stringify(builder.build().toJSON());
       const viaFile = JSON.parse(JSON.stringify(compactIndex(builder)));
@@ -51,7 +73,9 @@ describe('compact index encoding', () => {
 
   it('is several times smaller than lunr JSON', () => {
     const builder = buildLunr(board, BOARD_FIELDS);
-    expect(JSON.stringify(compactIndex(builder)).length * 3).toBeLessThan(JSON.stringify(builder.build().toJSON()).length);
+    expect(JSON.stringify(compactIndex(builder)).length * 3).toBeLessThan(
+      JSON.stringify(builder.build().toJSON()).length,
+    );
   });
 
   it('refuses a builder that kept term metadata, which the encoding would lose', () => {
@@ -59,7 +83,9 @@ describe('compact index encoding', () => {
   });
 
   it('keeps no position metadata in the index', () => {
-    const json = buildLunr(docs, CONTENT_FIELDS).build().toJSON() as { invertedIndex: Array<[string, Record<string, unknown>]> };
+    const json = buildLunr(docs, CONTENT_FIELDS).build().toJSON() as {
+      invertedIndex: Array<[string, Record<string, unknown>]>;
+    };
     const poison = json.invertedIndex.find(([term]) => term === 'poison')![1];
     expect(poison['body']).toEqual({ 0: {} });
   });
@@ -68,7 +94,20 @@ describe('compact index encoding', () => {
 describe('loadSearchIndex', () => {
   it('scores every query exactly as lunr.Index.load of the same index does', () => {
     for (const [set, fields, queries] of [
-      [docs, CONTENT_FIELDS, ['poisoning', 'drift', 'encrypt data', 'ml02\\:2023', 'poi*', 'drfit~1', 'nothing-here', '+data -drift']],
+      [
+        docs,
+        CONTENT_FIELDS,
+        [
+          'poisoning',
+          'drift',
+          'encrypt data',
+          'ml02\\:2023',
+          'poi*',
+          'drfit~1',
+          'nothing-here',
+          '+data -drift',
+        ],
+      ],
       [board, BOARD_FIELDS, ['prompt injection', 'drift', 'risk', 'llm01', 'aml.t9999', 'security']],
     ] as const) {
       const file = JSON.parse(JSON.stringify(buildSearchIndex(set, fields)));
@@ -89,7 +128,9 @@ describe('loadSearchIndex', () => {
     const lunrJson = expandIndex(file.index);
     const bodyVector = lunrJson.fieldVectors.find(([ref]) => ref === 'body/3')![1];
     const driftIndex = lunrJson.invertedIndex.find(([term]) => term === 'drift')![1]['_index'];
-    expect(loaded.postings('drift', 'body').weights[1]).toBe(bodyVector[bodyVector.indexOf(driftIndex as number) + 1]);
+    expect(loaded.postings('drift', 'body').weights[1]).toBe(
+      bodyVector[bodyVector.indexOf(driftIndex as number) + 1],
+    );
     expect([...loaded.types]).toEqual([0, 0, 0, 0, 0]);
   });
 
@@ -116,7 +157,9 @@ describe('loadSearchIndex', () => {
 
   it('fails the build when a document lacks a field of the index', () => {
     const broken = { ...docs[0]!, fields: { title: 'x' } };
-    expect(() => buildSearchIndex([broken], CONTENT_FIELDS)).toThrow(/lacks field\(s\) headings, summary, tags, body/);
+    expect(() => buildSearchIndex([broken], CONTENT_FIELDS)).toThrow(
+      /lacks field\(s\) headings, summary, tags, body/,
+    );
   });
 });
 
@@ -128,6 +171,10 @@ describe('field boosts', () => {
       doc('Heading', { headings: 'Calibration' }, '/heading/'),
     ];
     const loaded = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(set, CONTENT_FIELDS))));
-    expect(loaded.index.search('calibration').map((r) => loaded.docs[Number(r.ref)]![2])).toEqual(['/title/', '/heading/', '/body/']);
+    expect(loaded.index.search('calibration').map((r) => loaded.docs[Number(r.ref)]![2])).toEqual([
+      '/title/',
+      '/heading/',
+      '/body/',
+    ]);
   });
 });

@@ -23,11 +23,26 @@ const content = loadSearchIndex(
     JSON.stringify(
       buildSearchIndex(
         [
-          page('Data poisoning and pipeline integrity', 'Attackers poison training data and plant backdoors. Label flipping. ML02:2023 Data Poisoning Attack.'),
-          page('Membership inference', 'An attacker learns whether a record was in the training set.', 'term'),
+          page(
+            'Data poisoning and pipeline integrity',
+            'Attackers poison training data and plant backdoors. Label flipping. ML02:2023 Data Poisoning Attack.',
+          ),
+          page(
+            'Membership inference',
+            'An attacker learns whether a record was in the training set.',
+            'term',
+          ),
           page('Drift and model monitoring', 'Concept drift and data drift; monitoring dashboards; alerts.'),
-          page('Encrypt data at rest', 'Encryption with customer-managed keys, envelope encryption, KMS.', 'practice'),
-          page('Ethics and bias review', 'Fairness metrics, disparate impact, the bias checklist.', 'checklist'),
+          page(
+            'Encrypt data at rest',
+            'Encryption with customer-managed keys, envelope encryption, KMS.',
+            'practice',
+          ),
+          page(
+            'Ethics and bias review',
+            'Fairness metrics, disparate impact, the bias checklist.',
+            'checklist',
+          ),
         ],
         CONTENT_FIELDS,
         ['/drift-and-model-monitoring/'],
@@ -39,7 +54,19 @@ const board = loadSearchIndex(
   JSON.parse(
     JSON.stringify(
       buildSearchIndex(
-        [boardDocument({ key: 'acme/ml#1', title: 'RAG poisoning through wiki pages', owner: null, severity: 'high', phases: [], tags: [], unknownTags: [], labels: [], excerpt: 'Anyone can edit.' })],
+        [
+          boardDocument({
+            key: 'acme/ml#1',
+            title: 'RAG poisoning through wiki pages',
+            owner: null,
+            severity: 'high',
+            phases: [],
+            tags: [],
+            unknownTags: [],
+            labels: [],
+            excerpt: 'Anyone can edit.',
+          }),
+        ],
         BOARD_FIELDS,
       ),
     ),
@@ -50,12 +77,18 @@ const urls = (q: string) => search(indexes, q).hits.map((h) => h.url);
 
 describe('parseQuery', () => {
   it('completes the last word as a prefix while it is being typed, not after a space', () => {
-    expect(parseQuery('data pois').words.map((w) => [w.text, w.prefix])).toEqual([['data', false], ['pois', true]]);
+    expect(parseQuery('data pois').words.map((w) => [w.text, w.prefix])).toEqual([
+      ['data', false],
+      ['pois', true],
+    ]);
     expect(parseQuery('data pois ').words.map((w) => w.prefix)).toEqual([false, false]);
   });
 
   it('allows a typo in words of five letters or more only', () => {
-    expect(parseQuery('drift poison ').words.map((w) => [w.text, w.fuzzy])).toEqual([['drift', true], ['poison', true]]);
+    expect(parseQuery('drift poison ').words.map((w) => [w.text, w.fuzzy])).toEqual([
+      ['drift', true],
+      ['poison', true],
+    ]);
     expect(parseQuery('bias kms ').words.map((w) => w.fuzzy)).toEqual([false, false]);
   });
 
@@ -69,7 +102,12 @@ describe('parseQuery', () => {
   });
 
   it('reads lunr syntax as ordinary text: field names, boosts, fuzziness and presence are not operators', () => {
-    expect(parseQuery('title:poison^10 ~2 +data -model').words.map((w) => w.text)).toEqual(['title:poison^10', '2', 'data', 'model']);
+    expect(parseQuery('title:poison^10 ~2 +data -model').words.map((w) => w.text)).toEqual([
+      'title:poison^10',
+      '2',
+      'data',
+      'model',
+    ]);
     expect(parseQuery('title:poison^10').words[0]!.parts).toEqual(['title', 'poison', '10']);
     expect(parseQuery('*:^~+-"').words).toEqual([]);
   });
@@ -82,14 +120,20 @@ describe('parseQuery', () => {
   });
 
   it('drops stop words, as the index does', () => {
-    expect(parseQuery('who owns the incident response').words.map((w) => w.text)).toEqual(['owns', 'incident', 'response']);
+    expect(parseQuery('who owns the incident response').words.map((w) => w.text)).toEqual([
+      'owns',
+      'incident',
+      'response',
+    ]);
   });
 
   it('bounds the work a query can ask for', () => {
     const long = parseQuery('x'.repeat(MAX_QUERY_LENGTH * 3));
     expect(long.words[0]!.text.length).toBe(MAX_QUERY_LENGTH);
     expect(long.notices).toEqual([`Only the first ${MAX_QUERY_LENGTH} characters are searched.`]);
-    expect(parseQuery(Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ')).words).toHaveLength(MAX_WORDS);
+    expect(parseQuery(Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ')).words).toHaveLength(
+      MAX_WORDS,
+    );
   });
 
   it('treats anything that is not a string as an empty query', () => {
@@ -100,10 +144,41 @@ describe('parseQuery', () => {
 
 describe('search', () => {
   it('never throws, whatever the reader types', () => {
-    const special = fc.constantFrom(':', '^', '~', '*', '+', '-', '"', '\\', ' ', '(', ')', '<', '>', '/', '.', 'a', 'poison', 'ml02', '\u202e', '\u0000', '🙂');
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (q) => void search(indexes, q)), { numRuns: 500 });
-    fc.assert(fc.property(fc.string({ maxLength: 300, unit: 'grapheme' }), (q) => void search(indexes, q)), { numRuns: 300 });
-    fc.assert(fc.property(fc.array(special, { maxLength: 40 }), (parts) => void search(indexes, parts.join(''))), { numRuns: 500 });
+    const special = fc.constantFrom(
+      ':',
+      '^',
+      '~',
+      '*',
+      '+',
+      '-',
+      '"',
+      '\\',
+      ' ',
+      '(',
+      ')',
+      '<',
+      '>',
+      '/',
+      '.',
+      'a',
+      'poison',
+      'ml02',
+      '\u202e',
+      '\u0000',
+      '🙂',
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (q) => void search(indexes, q)),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: 'grapheme' }), (q) => void search(indexes, q)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.array(special, { maxLength: 40 }), (parts) => void search(indexes, parts.join(''))),
+      { numRuns: 500 },
+    );
   });
 
   it('answers where lunr’s own query string parser throws', () => {
@@ -146,7 +221,9 @@ describe('search', () => {
 
 describe('planQuery', () => {
   it('plans the stem, completions of the word being typed and nothing else for a finished word', () => {
-    expect(planQuery(parseQuery('poisoned data '), content).terms.map((t) => [t.term, t.word, t.boost])).toEqual([
+    expect(
+      planQuery(parseQuery('poisoned data '), content).terms.map((t) => [t.term, t.word, t.boost]),
+    ).toEqual([
       ['poison', 0, 1],
       ['data', 1, 1],
     ]);
@@ -196,20 +273,37 @@ describe('search with a limit', () => {
   );
   const both = [content, many];
 
-  it.each(['data', 'prompt injection', 'drift data', '"poisoned labels" service', 'servi', 'LLM01:2026 data', 'dirft'])(
-    'returns exactly the best hits of an unlimited search for %j, with the full counts',
-    (q) => {
-      const all = search(both, q);
-      const limited = search(both, q, { limit: 8 });
-      expect(limited.hits.map((h) => [h.url, h.score])).toEqual(all.hits.slice(0, 8).map((h) => [h.url, h.score]));
-      expect([limited.total, limited.byType]).toEqual([all.total, all.byType]);
-      const perType = search(both, q, { perType: 5 });
-      for (const type of ['module', 'board'] as const) {
-        expect(perType.hits.filter((h) => h.type === type).map((h) => h.url)).toEqual(all.hits.filter((h) => h.type === type).slice(0, 5).map((h) => h.url));
-      }
-      const boardOnly = search(both, q, { perType: 20, type: 'board' });
-      expect(boardOnly.hits.map((h) => h.url)).toEqual(all.hits.filter((h) => h.type === 'board').slice(0, 20).map((h) => h.url));
-      expect(boardOnly.byType).toEqual(all.byType);
-    },
-  );
+  it.each([
+    'data',
+    'prompt injection',
+    'drift data',
+    '"poisoned labels" service',
+    'servi',
+    'LLM01:2026 data',
+    'dirft',
+  ])('returns exactly the best hits of an unlimited search for %j, with the full counts', (q) => {
+    const all = search(both, q);
+    const limited = search(both, q, { limit: 8 });
+    expect(limited.hits.map((h) => [h.url, h.score])).toEqual(
+      all.hits.slice(0, 8).map((h) => [h.url, h.score]),
+    );
+    expect([limited.total, limited.byType]).toEqual([all.total, all.byType]);
+    const perType = search(both, q, { perType: 5 });
+    for (const type of ['module', 'board'] as const) {
+      expect(perType.hits.filter((h) => h.type === type).map((h) => h.url)).toEqual(
+        all.hits
+          .filter((h) => h.type === type)
+          .slice(0, 5)
+          .map((h) => h.url),
+      );
+    }
+    const boardOnly = search(both, q, { perType: 20, type: 'board' });
+    expect(boardOnly.hits.map((h) => h.url)).toEqual(
+      all.hits
+        .filter((h) => h.type === 'board')
+        .slice(0, 20)
+        .map((h) => h.url),
+    );
+    expect(boardOnly.byType).toEqual(all.byType);
+  });
 });

@@ -1,4 +1,4 @@
-/** What leaves the page: clipboard, downloads, and the small browser-only values runs need. */
+/** What leaves the page: clipboard, downloads, and the small browser-only values exports need. Shared by checklists, progress and the agenda. */
 
 /** True when the text reached the clipboard; false where the browser refuses (insecure page, no permission). */
 export async function copyText(text: string): Promise<boolean> {
