@@ -1,32 +1,23 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readPages } from '../site/dist.ts';
-import { launchChromium, serveDist, type StaticServer } from './browser.ts';
+import { useBuiltSite } from './browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const built = useBuiltSite();
 let context: BrowserContext;
 let page: Page;
 let moduleRoute: string;
 /** Problems the page reported: uncaught errors, console errors, dialogs (an alert() would be XSS). */
 let problems: string[];
 
-beforeAll(async () => {
-  const distDir = inject('distDir');
-  moduleRoute = readPages(distDir).find((p) => /^\/learn\/[^/]+\/[^/]+\/$/.test(p.route))!.route;
-  server = await serveDist(distDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  moduleRoute = readPages(built.distDir).find((p) => /^\/learn\/[^/]+\/[^/]+\/$/.test(p.route))!.route;
 });
 
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext();
+  context = await built.browser.newContext();
   page = await context.newPage();
   problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -57,7 +48,7 @@ describe('search in Chromium', () => {
   it('loads no search code or index before intent, and fetches them when the header box gets focus', async () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${server.origin}${moduleRoute}`, { waitUntil: 'networkidle' });
+    await page.goto(`${built.origin}${moduleRoute}`, { waitUntil: 'networkidle' });
     expect(requested.filter((p) => /search-ui|\/search\/.*\.json$/.test(p))).toEqual([]);
 
     await Promise.all([
@@ -69,7 +60,7 @@ describe('search in Chromium', () => {
   });
 
   it('focuses the header box on "/" and shows popular modules while it is empty', async () => {
-    await page.goto(`${server.origin}${moduleRoute}`);
+    await page.goto(`${built.origin}${moduleRoute}`);
     await page.locator('main h1').click();
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-q');
@@ -81,7 +72,7 @@ describe('search in Chromium', () => {
   });
 
   it('shows results while typing in the header box, moves through them with the arrow keys and opens one', async () => {
-    await page.goto(`${server.origin}${moduleRoute}`);
+    await page.goto(`${built.origin}${moduleRoute}`);
     await headerInput().click();
     await headerInput().pressSequentially('poisoning');
     await expect.poll(() => panelLinks().count()).toBeGreaterThan(1);
@@ -102,12 +93,12 @@ describe('search in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-q');
 
     await page.keyboard.press('ArrowDown');
-    await Promise.all([page.waitForURL(`${server.origin}${first}`), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(`${built.origin}${first}`), page.keyboard.press('Enter')]);
     expect(problems).toEqual([]);
   });
 
   it('closes the panel on Escape and submits to /search/ on Enter', async () => {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${built.origin}/`);
     await headerInput().fill('drift');
     await expect.poll(() => panelLinks().count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
@@ -117,7 +108,7 @@ describe('search in Chromium', () => {
   });
 
   it('renders /search/?q= results as links inside #search-results, grouped, highlighted and counted', async () => {
-    await page.goto(`${server.origin}/search/?q=membership+inference`);
+    await page.goto(`${built.origin}/search/?q=membership+inference`);
     await expect.poll(() => resultLinks().count()).toBeGreaterThan(1);
     expect(await page.locator('#search-q').inputValue()).toBe('membership inference');
     expect(await status().getAttribute('aria-live')).toBe('polite');
@@ -131,7 +122,7 @@ describe('search in Chromium', () => {
   });
 
   it('moves between results on the search page with the arrow keys', async () => {
-    await page.goto(`${server.origin}/search/?q=drift`);
+    await page.goto(`${built.origin}/search/?q=drift`);
     await expect.poll(() => resultLinks().count()).toBeGreaterThan(2);
     await page.locator('#search-q').focus();
     const hrefs = await resultLinks().evaluateAll((links) => links.map((a) => a.getAttribute('href')));
@@ -146,7 +137,7 @@ describe('search in Chromium', () => {
   });
 
   it('filters results by type and keeps the filter in the URL', async () => {
-    await page.goto(`${server.origin}/search/?q=drift`);
+    await page.goto(`${built.origin}/search/?q=drift`);
     await expect.poll(() => resultLinks().count()).toBeGreaterThan(0);
     const glossary = page.locator('[data-search-filters] button[data-filter="term"]');
     await glossary.click();
@@ -165,7 +156,7 @@ describe('search in Chromium', () => {
   });
 
   it('suggests popular modules for an empty query', async () => {
-    await page.goto(`${server.origin}/search/`);
+    await page.goto(`${built.origin}/search/`);
     await expect.poll(() => page.locator('#search-results h2').textContent()).toBe('Popular modules');
     const hrefs = await resultLinks().evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
@@ -182,7 +173,7 @@ describe('search in Chromium', () => {
     ['control, bidi and bracket characters', '\u202e\u0000 )( ] [ } {'],
     ['500 characters', 'a'.repeat(500)],
   ])('renders a query of %s as text only, with no dialog and no error', async (_, query) => {
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${built.origin}/search/?q=${encodeURIComponent(query)}`);
     await expect.poll(() => status().textContent()).not.toMatch(/^(Loading search…)?$/);
     expect(
       await page.locator('#search-results img, #search-results script, #search-results iframe').count(),
@@ -195,15 +186,15 @@ describe('search in Chromium', () => {
   });
 
   it('says why a leading wildcard was ignored and still finds the word', async () => {
-    await page.goto(`${server.origin}/search/?q=*poisoning`);
+    await page.goto(`${built.origin}/search/?q=*poisoning`);
     await expect.poll(() => status().textContent()).toMatch(/leading \* was ignored/);
     expect(await resultLinks().count()).toBeGreaterThan(0);
   });
 
   it('keeps the search page usable without JavaScript', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await built.browser.newContext({ javaScriptEnabled: false });
     const plain = await noJs.newPage();
-    await plain.goto(`${server.origin}/search/?q=drift`);
+    await plain.goto(`${built.origin}/search/?q=drift`);
     expect(await plain.locator('form[role="search"][action="/search/"]').count()).toBe(2);
     expect(await plain.locator('main a[href^="/learn/"]').count()).toBeGreaterThan(0);
     await noJs.close();
@@ -212,9 +203,9 @@ describe('search in Chromium', () => {
   it.each(['light', 'dark'] as const)(
     'has no axe violations with results and the header panel open (%s theme)',
     async (colorScheme) => {
-      const themed = await browser.newContext({ colorScheme });
+      const themed = await built.browser.newContext({ colorScheme });
       const p = await themed.newPage();
-      await p.goto(`${server.origin}/search/?q=poisoning`);
+      await p.goto(`${built.origin}/search/?q=poisoning`);
       await expect.poll(() => p.locator('#search-results a').count()).toBeGreaterThan(0);
       await p.locator('search-box input[type="search"]').fill('drift');
       await expect.poll(() => p.locator('search-box [data-search-panel] a').count()).toBeGreaterThan(0);
