@@ -31,7 +31,9 @@ export default defineConfig({
         "connect-src 'self'",
       ],
       // The theme script runs inline before first paint; every other script is bundled and hashed by Astro.
-      scriptDirective: { hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`] },
+      scriptDirective: {
+        hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`],
+      },
     },
   },
 });

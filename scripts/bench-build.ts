@@ -108,7 +108,8 @@ const large = await measure(`large site (+${modules} modules, ${items} board ite
 await rm(content, { recursive: true, force: true });
 
 const rows = [sample, large].map(
-  (r) => `| ${r.label} | ${r.seconds} s | ${r.peakMiB} MiB | ${r.pages} | ${r.distMiB} MiB | ${r.boardHtmlKiB} KiB (${r.boardHtmlGzipKiB} KiB gzip) |`,
+  (r) =>
+    `| ${r.label} | ${r.seconds} s | ${r.peakMiB} MiB | ${r.pages} | ${r.distMiB} MiB | ${r.boardHtmlKiB} KiB (${r.boardHtmlGzipKiB} KiB gzip) |`,
 );
 const report = [
   '# Build benchmark',

@@ -8,14 +8,28 @@ import { snapshotSchema } from './schemas/snapshot.ts';
 import { trackSchema } from './schemas/track.ts';
 
 export const collections = {
-  modules: defineCollection({ loader: glob({ base: './content/modules', pattern: '**/*.mdx' }), schema: moduleSchema }),
-  tracks: defineCollection({ loader: glob({ base: './content/tracks', pattern: '*.yaml' }), schema: trackSchema }),
-  checklists: defineCollection({ loader: glob({ base: './content/checklists', pattern: '*.yaml' }), schema: checklistSchema }),
-  practices: defineCollection({ loader: glob({ base: './content/practices', pattern: '*.mdx' }), schema: practiceSchema }),
+  modules: defineCollection({
+    loader: glob({ base: './content/modules', pattern: '**/*.mdx' }),
+    schema: moduleSchema,
+  }),
+  tracks: defineCollection({
+    loader: glob({ base: './content/tracks', pattern: '*.yaml' }),
+    schema: trackSchema,
+  }),
+  checklists: defineCollection({
+    loader: glob({ base: './content/checklists', pattern: '*.yaml' }),
+    schema: checklistSchema,
+  }),
+  practices: defineCollection({
+    loader: glob({ base: './content/practices', pattern: '*.mdx' }),
+    schema: practiceSchema,
+  }),
   glossary: defineCollection({ loader: file('./content/glossary/terms.yaml'), schema: glossaryTermSchema }),
   // The whole snapshot is one entry, so the schema can check it as a unit (unique keys).
   board: defineCollection({
-    loader: file('./content/board/snapshot.json', { parser: (text) => [{ id: 'snapshot', ...JSON.parse(text) }] }),
+    loader: file('./content/board/snapshot.json', {
+      parser: (text) => [{ id: 'snapshot', ...JSON.parse(text) }],
+    }),
     schema: snapshotSchema,
   }),
 };

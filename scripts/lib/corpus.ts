@@ -18,9 +18,23 @@ export function random(seed: number): () => number {
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 
-const TAGS = ['atlas:AML.T0020', 'atlas:AML.T0051', 'atlas:AML.T0024.000', 'atlas:AML.T0015', 'owasp-ml:ML02:2023', 'owasp-llm:LLM01:2026', 'owasp-llm:LLM02:2026', 'nist:MEASURE', 'reg:GDPR', 'reg:HIPAA'];
+const TAGS = [
+  'atlas:AML.T0020',
+  'atlas:AML.T0051',
+  'atlas:AML.T0024.000',
+  'atlas:AML.T0015',
+  'owasp-ml:ML02:2023',
+  'owasp-llm:LLM01:2026',
+  'owasp-llm:LLM02:2026',
+  'nist:MEASURE',
+  'reg:GDPR',
+  'reg:HIPAA',
+];
 const PHASES = ['data', 'training', 'evaluation', 'deployment', 'monitoring', 'governance'] as const;
-const WORDS = 'model data training pipeline poisoning drift encryption access prompt injection inference bucket registry feature store label bias fairness monitoring rollback incident token embedding retrieval privacy consent audit key rotation endpoint'.split(' ');
+const WORDS =
+  'model data training pipeline poisoning drift encryption access prompt injection inference bucket registry feature store label bias fairness monitoring rollback incident token embedding retrieval privacy consent audit key rotation endpoint'.split(
+    ' ',
+  );
 
 function sentence(rnd: () => number, words = 14): string {
   const text = Array.from({ length: words }, () => pick(rnd, WORDS)).join(' ');
@@ -32,13 +46,31 @@ export function generateModules(count: number, seed = 1): Array<{ path: string; 
   const rnd = random(seed);
   const track = {
     path: 'tracks/generated.yaml',
-    text: ['title: Generated track', 'summary: Modules generated for the scale benchmark.', 'owner: shared', 'lastReviewed: 2026-11-01', 'audience: both-teams', 'order: 9', 'outcomes:', '  - Measure how the build scales with many modules', ''].join('\n'),
+    text: [
+      'title: Generated track',
+      'summary: Modules generated for the scale benchmark.',
+      'owner: shared',
+      'lastReviewed: 2026-11-01',
+      'audience: both-teams',
+      'order: 9',
+      'outcomes:',
+      '  - Measure how the build scales with many modules',
+      '',
+    ].join('\n'),
   };
   const modules = Array.from({ length: count }, (_, i) => {
     const n = String(i + 1).padStart(4, '0');
     const question = (q: number) =>
-      [`    - prompt: Generated question ${q} about ${pick(rnd, WORDS)} controls?`, '      options:', '        - { text: Right answer, correct: true, explanation: This option is the correct one. }', '        - { text: Wrong answer, explanation: This option is not the correct one. }'].join('\n');
-    const body = Array.from({ length: 6 }, (_, s) => `## Section ${s + 1}\n\n${Array.from({ length: 5 }, () => sentence(rnd)).join(' ')}\n`).join('\n');
+      [
+        `    - prompt: Generated question ${q} about ${pick(rnd, WORDS)} controls?`,
+        '      options:',
+        '        - { text: Right answer, correct: true, explanation: This option is the correct one. }',
+        '        - { text: Wrong answer, explanation: This option is not the correct one. }',
+      ].join('\n');
+    const body = Array.from(
+      { length: 6 },
+      (_, s) => `## Section ${s + 1}\n\n${Array.from({ length: 5 }, () => sentence(rnd)).join(' ')}\n`,
+    ).join('\n');
     const front = [
       '---',
       `title: Generated module ${n} on ${pick(rnd, WORDS)} ${pick(rnd, WORDS)}`,
@@ -99,7 +131,11 @@ export function generateSnapshot(count: number, seed = 2): SnapshotInput {
     version: 1,
     syncedAt: '2026-11-24T06:00:00Z',
     sample: false,
-    sources: repos.map((repo) => ({ repo, items: items.filter((i) => i.repo === repo).length, watermark: '2026-11-24T06:00:00Z' })),
+    sources: repos.map((repo) => ({
+      repo,
+      items: items.filter((i) => i.repo === repo).length,
+      watermark: '2026-11-24T06:00:00Z',
+    })),
     items,
   };
 }

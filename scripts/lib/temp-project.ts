@@ -34,12 +34,20 @@ export interface RunResult {
 }
 
 /** Runs `astro build` (or another astro command) in `root` on the project's pinned Node. */
-export function runAstro(root: string, args: string[] = ['build'], env: Record<string, string> = {}): Promise<RunResult> {
+export function runAstro(
+  root: string,
+  args: string[] = ['build'],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin('node'), [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), ...args], {
-      cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-    });
+    const child = spawn(
+      bin('node'),
+      [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), ...args],
+      {
+        cwd: root,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      },
+    );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

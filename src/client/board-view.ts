@@ -6,7 +6,14 @@
  */
 import { ageInDays, compareItems, isStale, LANES } from '../lib/board.ts';
 import type { BoardData, ClientItem } from '../lib/board-data.ts';
-import { filterFromParams, filterToParams, isEmptyFilter, matchesFilter, searchableText, type BoardFilter } from '../lib/board-filters.ts';
+import {
+  filterFromParams,
+  filterToParams,
+  isEmptyFilter,
+  matchesFilter,
+  searchableText,
+  type BoardFilter,
+} from '../lib/board-filters.ts';
 import type { BoardItem } from '../schemas/board-item.ts';
 import { el } from './dom.ts';
 
@@ -44,14 +51,18 @@ class BoardView extends HTMLElement {
 
   #read(): BoardFilter {
     const params = new URLSearchParams();
-    for (const [key, value] of new FormData(this.#form)) if (typeof value === 'string' && value) params.set(key, value);
+    for (const [key, value] of new FormData(this.#form))
+      if (typeof value === 'string' && value) params.set(key, value);
     return filterFromParams(params);
   }
 
   #fill(filter: BoardFilter) {
     const params = filterToParams(filter);
-    for (const control of this.#form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input')) {
-      if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = params.get(control.name) === control.value;
+    for (const control of this.#form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+      'select, input',
+    )) {
+      if (control instanceof HTMLInputElement && control.type === 'checkbox')
+        control.checked = params.get(control.name) === control.value;
       else control.value = params.get(control.name) ?? '';
     }
   }
@@ -69,7 +80,9 @@ class BoardView extends HTMLElement {
     this.#status.textContent = 'Filtering…';
     let data: BoardData;
     try {
-      this.#data ??= fetch(this.dataset['src']!).then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))));
+      this.#data ??= fetch(this.dataset['src']!).then((r) =>
+        r.ok ? r.json() : Promise.reject(new Error(String(r.status))),
+      );
       data = await this.#data;
     } catch {
       this.#data = undefined;
@@ -79,16 +92,33 @@ class BoardView extends HTMLElement {
     const now = new Date();
     const names = (tag: string) => data.tagNames[tag] ?? '';
     const matches = (data.items as BoardItem[]).filter((item) =>
-      matchesFilter(item, filter, { now, staleAfterDays: data.staleAfterDays, text: searchableText(item, names) }),
+      matchesFilter(item, filter, {
+        now,
+        staleAfterDays: data.staleAfterDays,
+        text: searchableText(item, names),
+      }),
     );
     for (const [laneEl] of this.#original) {
       const key = (laneEl as HTMLElement).dataset['lane'];
       const label = LANES.find((l) => l.key === key)!.label;
       const items = matches.filter((i) => (i.owner ?? 'unowned') === key).sort(compareItems);
-      const heading = el('h2', { id: `lane-${key}` }, `${label} `, el('span', { className: 'muted' }, `(${items.length} matching)`));
-      const list = el('ul', { className: 'cards' }, ...items.slice(0, MAX_PER_LANE).map((i) => this.#card(i, data, now)));
-      const parts: Node[] = [heading, items.length ? list : el('p', { className: 'muted' }, 'No matching items.')];
-      if (items.length > MAX_PER_LANE) parts.push(el('p', {}, `Showing the first ${MAX_PER_LANE}; narrow the filters to see the rest.`));
+      const heading = el(
+        'h2',
+        { id: `lane-${key}` },
+        `${label} `,
+        el('span', { className: 'muted' }, `(${items.length} matching)`),
+      );
+      const list = el(
+        'ul',
+        { className: 'cards' },
+        ...items.slice(0, MAX_PER_LANE).map((i) => this.#card(i, data, now)),
+      );
+      const parts: Node[] = [
+        heading,
+        items.length ? list : el('p', { className: 'muted' }, 'No matching items.'),
+      ];
+      if (items.length > MAX_PER_LANE)
+        parts.push(el('p', {}, `Showing the first ${MAX_PER_LANE}; narrow the filters to see the rest.`));
       laneEl.replaceChildren(...parts);
     }
     this.#status.textContent = `${matches.length} of ${data.items.length} items match.`;
@@ -97,18 +127,31 @@ class BoardView extends HTMLElement {
   #card(item: ClientItem, data: BoardData, now: Date): HTMLElement {
     const [owner, repo] = item.repo.split('/');
     const href = `${this.dataset['itemBase']}${owner}/${repo}/${item.number}/`;
-    const meta = el('p', { className: 'card-meta' }, el('span', { className: `badge severity-${item.severity}` }, item.severity), el('a', { href: item.url }, `${item.repo}#${item.number}`));
+    const meta = el(
+      'p',
+      { className: 'card-meta' },
+      el('span', { className: `badge severity-${item.severity}` }, item.severity),
+      el('a', { href: item.url }, `${item.repo}#${item.number}`),
+    );
     if (item.phases.length) meta.append(el('span', {}, `phase: ${item.phases.join(', ')}`));
-    if (isStale(item as BoardItem, now, data.staleAfterDays)) meta.append(el('strong', { className: 'stale' }, 'stale'));
+    if (isStale(item as BoardItem, now, data.staleAfterDays))
+      meta.append(el('strong', { className: 'stale' }, 'stale'));
     const ages = `opened ${ageInDays(item.createdAt, now)} days ago · updated ${ageInDays(item.updatedAt, now)} days ago`;
     const card = el(
       'li',
       { className: 'card board-card' },
       el('h3', { className: 'card-title' }, el('a', { href, dir: 'auto' }, item.title || '(no title)')),
       meta,
-      el('p', { className: 'card-meta muted' }, item.assignees.length ? `${ages} · assigned to ${item.assignees.join(', ')}` : ages),
+      el(
+        'p',
+        { className: 'card-meta muted' },
+        item.assignees.length ? `${ages} · assigned to ${item.assignees.join(', ')}` : ages,
+      ),
     );
-    const tags = [...item.tags.map((t) => `${t.slice(t.indexOf(':') + 1)} ${data.tagNames[t] ?? ''}`), ...item.unknownTags.map((t) => `${t} (unknown ID)`)];
+    const tags = [
+      ...item.tags.map((t) => `${t.slice(t.indexOf(':') + 1)} ${data.tagNames[t] ?? ''}`),
+      ...item.unknownTags.map((t) => `${t} (unknown ID)`),
+    ];
     if (tags.length) card.append(el('ul', { className: 'tags' }, ...tags.map((t) => el('li', {}, t.trim()))));
     card.dataset['key'] = item.key;
     return card;

@@ -35,7 +35,13 @@ class KnowledgeCheck extends HTMLElement {
           const verdict = li.querySelector<HTMLElement>('[data-verdict]')!;
           const chosen = input.checked;
           const correct = input.dataset['correct'] === 'true';
-          verdict.textContent = chosen ? (correct ? 'Right choice.' : 'Wrong choice.') : correct ? 'Missed: this option is correct.' : '';
+          verdict.textContent = chosen
+            ? correct
+              ? 'Right choice.'
+              : 'Wrong choice.'
+            : correct
+              ? 'Missed: this option is correct.'
+              : '';
           li.dataset['feedback'] = chosen ? (correct ? 'right' : 'wrong') : correct ? 'missed' : '';
           const details = li.querySelector('details')!;
           details.hidden = false;
@@ -47,7 +53,9 @@ class KnowledgeCheck extends HTMLElement {
       saveProgress(record);
       const passedBefore = record.modules[moduleId]?.completedAt;
       status.textContent = `${result.right} of ${result.total} right (${Math.round(result.score * 100)}%). ${
-        result.passed ? 'Passed: this module is marked complete.' : `Not passed yet: ${Math.ceil(threshold * result.total)} needed.${passedBefore ? ' (You passed it earlier; it stays complete.)' : ''}`
+        result.passed
+          ? 'Passed: this module is marked complete.'
+          : `Not passed yet: ${Math.ceil(threshold * result.total)} needed.${passedBefore ? ' (You passed it earlier; it stays complete.)' : ''}`
       }`;
       this.dataset['state'] = result.passed ? 'passed' : 'failed';
       submit.hidden = true;

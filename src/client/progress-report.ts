@@ -21,9 +21,17 @@ class ProgressReport extends HTMLElement {
         const now = new Date();
         const day = now.toISOString().slice(0, 10);
         if (button.dataset['export'] === 'json') {
-          downloadText(`tandem-progress-${day}.json`, 'application/json', progressJson(loadProgress(), catalogue, now));
+          downloadText(
+            `tandem-progress-${day}.json`,
+            'application/json',
+            progressJson(loadProgress(), catalogue, now),
+          );
         } else {
-          downloadText(`tandem-progress-${day}.md`, 'text/markdown', progressMarkdown(loadProgress(), catalogue, now));
+          downloadText(
+            `tandem-progress-${day}.md`,
+            'text/markdown',
+            progressMarkdown(loadProgress(), catalogue, now),
+          );
         }
         status.textContent = 'Downloaded.';
       }),

@@ -43,7 +43,11 @@ class SyncAgenda extends HTMLElement {
         : 'Copying is blocked in this browser; use "Download Markdown" instead.';
     });
     form.querySelector('[data-download]')!.addEventListener('click', async () => {
-      downloadText(`agenda-${this.#since.toISOString().slice(0, 10)}.md`, 'text/markdown', await this.#markdown());
+      downloadText(
+        `agenda-${this.#since.toISOString().slice(0, 10)}.md`,
+        'text/markdown',
+        await this.#markdown(),
+      );
       status.textContent = 'Agenda downloaded.';
     });
     form.querySelector('[data-print]')!.addEventListener('click', () => print());
@@ -95,16 +99,56 @@ class SyncAgenda extends HTMLElement {
               ...(s.kind === 'risks'
                 ? s.items.map((i) => {
                     const [owner, repo] = i.repo.split('/');
-                    return el('li', {}, el('a', { href: `${itemBase}${owner}/${repo}/${i.number}/`, dir: 'auto' }, i.title || '(no title)'), ' ', el('span', { className: 'muted' }, `${i.repo}#${i.number} · ${i.severity} · ${ownerLabel(i.owner)}`));
+                    return el(
+                      'li',
+                      {},
+                      el(
+                        'a',
+                        { href: `${itemBase}${owner}/${repo}/${i.number}/`, dir: 'auto' },
+                        i.title || '(no title)',
+                      ),
+                      ' ',
+                      el(
+                        'span',
+                        { className: 'muted' },
+                        `${i.repo}#${i.number} · ${i.severity} · ${ownerLabel(i.owner)}`,
+                      ),
+                    );
                   })
-                : s.items.map((g) => el('li', {}, el('a', { href: g.url }, g.title), ' ', el('span', { className: 'muted' }, `${g.type} · ${ownerLabel(g.owner)} · reviewed ${g.lastReviewed}`)))),
+                : s.items.map((g) =>
+                    el(
+                      'li',
+                      {},
+                      el('a', { href: g.url }, g.title),
+                      ' ',
+                      el(
+                        'span',
+                        { className: 'muted' },
+                        `${g.type} · ${ownerLabel(g.owner)} · reviewed ${g.lastReviewed}`,
+                      ),
+                    ),
+                  )),
             );
-      const heading = el('h2', { id: s.id }, `${n + 1}. ${s.title} `, el('span', { className: 'muted' }, `(${s.items.length})`));
+      const heading = el(
+        'h2',
+        { id: s.id },
+        `${n + 1}. ${s.title} `,
+        el('span', { className: 'muted' }, `(${s.items.length})`),
+      );
       const section = el('section', { className: 'agenda-section' }, heading, list);
       section.setAttribute('aria-labelledby', s.id);
       return section;
     });
-    const toc = el('nav', { className: 'no-print' }, el('h2', { id: 'agenda-toc' }, 'Agenda'), el('ol', {}, ...sections.map((s) => el('li', {}, el('a', { href: `#${s.id}` }, s.title), ` (${s.items.length})`))));
+    const toc = el(
+      'nav',
+      { className: 'no-print' },
+      el('h2', { id: 'agenda-toc' }, 'Agenda'),
+      el(
+        'ol',
+        {},
+        ...sections.map((s) => el('li', {}, el('a', { href: `#${s.id}` }, s.title), ` (${s.items.length})`)),
+      ),
+    );
     toc.setAttribute('aria-labelledby', 'agenda-toc');
     this.querySelector('[data-agenda-sections]')!.replaceChildren(toc, ...parts);
   }

@@ -15,7 +15,8 @@ class ThemeToggle extends HTMLElement {
     const stored = readStorage(KEY);
     if (stored !== null && stored !== 'light' && stored !== 'dark') removeStorage(KEY);
     const button = this.querySelector('button')!;
-    const render = () => button.setAttribute('aria-pressed', String((root.dataset['theme'] ?? os()) === 'dark'));
+    const render = () =>
+      button.setAttribute('aria-pressed', String((root.dataset['theme'] ?? os()) === 'dark'));
     button.hidden = false;
     render();
     button.addEventListener('click', () => {

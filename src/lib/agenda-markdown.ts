@@ -13,7 +13,10 @@ export interface AgendaMeta {
 
 /** Untrusted titles go into Markdown link text: neutralise the characters that could change its structure. */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#|!~]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\\`*_{}[\]()<>#|!~]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -30,11 +33,15 @@ export function agendaMarkdown(sections: readonly AgendaSection[], meta: AgendaM
     if (section.items.length === 0) lines.push('Nothing this time.');
     if (section.kind === 'risks') {
       for (const i of section.items) {
-        lines.push(`- [ ] [${markdownText(i.title)}](${i.url}) (${i.repo}#${i.number}, ${i.severity}, ${ownerLabel(i.owner)})`);
+        lines.push(
+          `- [ ] [${markdownText(i.title)}](${i.url}) (${i.repo}#${i.number}, ${i.severity}, ${ownerLabel(i.owner)})`,
+        );
       }
     } else {
       for (const g of section.items) {
-        lines.push(`- [${markdownText(g.title)}](${new URL(g.url, meta.siteUrl).href}) (${g.type}, ${ownerLabel(g.owner)}, reviewed ${g.lastReviewed})`);
+        lines.push(
+          `- [${markdownText(g.title)}](${new URL(g.url, meta.siteUrl).href}) (${g.type}, ${ownerLabel(g.owner)}, reviewed ${g.lastReviewed})`,
+        );
       }
     }
     lines.push('');

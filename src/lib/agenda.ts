@@ -26,7 +26,12 @@ export interface AgendaInput {
 }
 
 export type AgendaSection =
-  | { id: 'new' | 'critical-high' | 'unowned' | 'stale' | 'shared'; kind: 'risks'; title: string; items: BoardItem[] }
+  | {
+      id: 'new' | 'critical-high' | 'unowned' | 'stale' | 'shared';
+      kind: 'risks';
+      title: string;
+      items: BoardItem[];
+    }
   | { id: 'guidance-updated' | 'reviews-overdue'; kind: 'guidance'; title: string; items: GuidancePage[] };
 
 /** The default window starts one cadence before the snapshot. */
@@ -37,16 +42,48 @@ export function defaultSince(now: Date, cadenceDays: number): Date {
 export function buildAgenda(input: AgendaInput): AgendaSection[] {
   const { now, since, staleAfterDays, reviewIntervalDays } = input;
   const items = [...input.items].sort(compareItems);
-  const guidance = [...input.guidance].sort((a, b) => b.lastReviewed.localeCompare(a.lastReviewed) || a.title.localeCompare(b.title));
+  const guidance = [...input.guidance].sort(
+    (a, b) => b.lastReviewed.localeCompare(a.lastReviewed) || a.title.localeCompare(b.title),
+  );
   const sinceDay = since.toISOString().slice(0, 10);
   const overdueBefore = new Date(now.getTime() - reviewIntervalDays * DAY_MS).toISOString().slice(0, 10);
   return [
-    { id: 'new', kind: 'risks', title: 'New risks since the last meeting', items: items.filter((i) => Date.parse(i.createdAt) >= since.getTime()) },
-    { id: 'critical-high', kind: 'risks', title: 'Critical and high open risks', items: items.filter((i) => i.severity === 'critical' || i.severity === 'high') },
-    { id: 'unowned', kind: 'risks', title: 'Risks that need an owner', items: items.filter((i) => i.owner === null) },
-    { id: 'stale', kind: 'risks', title: `Stale risks (no update for ${staleAfterDays} days)`, items: items.filter((i) => isStale(i, now, staleAfterDays)) },
-    { id: 'shared', kind: 'risks', title: 'Shared items that need both teams', items: items.filter((i) => i.owner === 'shared') },
-    { id: 'guidance-updated', kind: 'guidance', title: 'Guidance reviewed or added since the last meeting', items: guidance.filter((g) => g.lastReviewed >= sinceDay) },
+    {
+      id: 'new',
+      kind: 'risks',
+      title: 'New risks since the last meeting',
+      items: items.filter((i) => Date.parse(i.createdAt) >= since.getTime()),
+    },
+    {
+      id: 'critical-high',
+      kind: 'risks',
+      title: 'Critical and high open risks',
+      items: items.filter((i) => i.severity === 'critical' || i.severity === 'high'),
+    },
+    {
+      id: 'unowned',
+      kind: 'risks',
+      title: 'Risks that need an owner',
+      items: items.filter((i) => i.owner === null),
+    },
+    {
+      id: 'stale',
+      kind: 'risks',
+      title: `Stale risks (no update for ${staleAfterDays} days)`,
+      items: items.filter((i) => isStale(i, now, staleAfterDays)),
+    },
+    {
+      id: 'shared',
+      kind: 'risks',
+      title: 'Shared items that need both teams',
+      items: items.filter((i) => i.owner === 'shared'),
+    },
+    {
+      id: 'guidance-updated',
+      kind: 'guidance',
+      title: 'Guidance reviewed or added since the last meeting',
+      items: guidance.filter((g) => g.lastReviewed >= sinceDay),
+    },
     {
       id: 'reviews-overdue',
       kind: 'guidance',

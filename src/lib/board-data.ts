@@ -15,7 +15,11 @@ export interface BoardData {
   items: ClientItem[];
 }
 
-export function toBoardData(items: readonly BoardItem[], syncedAt: string | null, staleAfterDays: number): BoardData {
+export function toBoardData(
+  items: readonly BoardItem[],
+  syncedAt: string | null,
+  staleAfterDays: number,
+): BoardData {
   const tagNames: Record<string, string> = {};
   for (const item of items) {
     for (const tag of item.tags) {

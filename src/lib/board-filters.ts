@@ -45,7 +45,14 @@ export const isEmptyFilter = (filter: BoardFilter) => filterToParams(filter).toS
 
 /** Text an item can be found by: what the card shows. `names` maps tags to their names. */
 export function searchableText(item: BoardItem, names: (tag: string) => string = () => ''): string {
-  return [item.title, item.key, ...item.labels.map((l) => l.name), ...item.tags.flatMap((t) => [t, names(t)]), ...item.unknownTags, ...item.assignees]
+  return [
+    item.title,
+    item.key,
+    ...item.labels.map((l) => l.name),
+    ...item.tags.flatMap((t) => [t, names(t)]),
+    ...item.unknownTags,
+    ...item.assignees,
+  ]
     .join(' ')
     .toLowerCase();
 }
@@ -64,7 +71,13 @@ export function matchesFilter(
   if (filter.stale && !isStale(item, context.now, context.staleAfterDays)) return false;
   if (filter.q) {
     const text = context.text ?? searchableText(item);
-    if (!filter.q.toLowerCase().split(/\s+/).every((word) => text.includes(word))) return false;
+    if (
+      !filter.q
+        .toLowerCase()
+        .split(/\s+/)
+        .every((word) => text.includes(word))
+    )
+      return false;
   }
   return true;
 }

@@ -27,7 +27,10 @@ export function breadcrumbs(
   base = '/',
 ): Crumb[] {
   const prefix = base.replace(/\/$/, '');
-  const segments = pathname.slice(pathname.startsWith(prefix) ? prefix.length : 0).split('/').filter(Boolean);
+  const segments = pathname
+    .slice(pathname.startsWith(prefix) ? prefix.length : 0)
+    .split('/')
+    .filter(Boolean);
   if (segments.length === 0) return [];
   const trail: Crumb[] = [{ label: 'Home', href: `${prefix}/` }];
   segments.forEach((segment, i) => {

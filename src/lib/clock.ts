@@ -6,6 +6,7 @@ export function buildNow(env: Record<string, string | undefined> = process.env):
   const pinned = env['TANDEM_NOW'];
   if (!pinned) return new Date();
   const date = new Date(pinned);
-  if (Number.isNaN(date.getTime())) throw new Error(`TANDEM_NOW="${pinned}" is not a date; use e.g. 2026-11-25T12:00:00Z`);
+  if (Number.isNaN(date.getTime()))
+    throw new Error(`TANDEM_NOW="${pinned}" is not a date; use e.g. 2026-11-25T12:00:00Z`);
   return date;
 }

@@ -37,10 +37,13 @@ const allModules = once(async (): Promise<Module[]> => {
   const ids = new Set(modules.map((m) => m.id));
   for (const m of modules) {
     if (!trackIds.has(trackOf(m))) {
-      throw new Error(`${m.filePath}: folder "${trackOf(m)}" is not a track; add content/tracks/${trackOf(m)}.yaml`);
+      throw new Error(
+        `${m.filePath}: folder "${trackOf(m)}" is not a track; add content/tracks/${trackOf(m)}.yaml`,
+      );
     }
     const missing = m.data.prerequisites.filter((p) => !ids.has(p));
-    if (missing.length) throw new Error(`${m.filePath}: prerequisites name unknown modules: ${missing.join(', ')}`);
+    if (missing.length)
+      throw new Error(`${m.filePath}: prerequisites name unknown modules: ${missing.join(', ')}`);
   }
   return modules.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
 });
@@ -65,8 +68,12 @@ export const getPractices = once(async (): Promise<Practice[]> => {
   for (const p of practices) {
     const badModules = p.data.modules.filter((id) => !moduleIds.has(id));
     const badChecklists = p.data.checklists.filter((id) => !checklistIds.has(id));
-    if (badModules.length) throw new Error(`${p.filePath}: field "modules" names unknown modules: ${badModules.join(', ')}`);
-    if (badChecklists.length) throw new Error(`${p.filePath}: field "checklists" names unknown checklists: ${badChecklists.join(', ')}`);
+    if (badModules.length)
+      throw new Error(`${p.filePath}: field "modules" names unknown modules: ${badModules.join(', ')}`);
+    if (badChecklists.length)
+      throw new Error(
+        `${p.filePath}: field "checklists" names unknown checklists: ${badChecklists.join(', ')}`,
+      );
   }
   return practices.sort((a, b) => a.data.title.localeCompare(b.data.title));
 });
@@ -76,14 +83,20 @@ export const getGlossary = once(async (): Promise<Term[]> => {
   const ids = new Set(terms.map((t) => t.id));
   for (const t of terms) {
     const missing = t.data.related.filter((r) => !ids.has(r));
-    if (missing.length) throw new Error(`content/glossary/terms.yaml: term "${t.id}" field "related" names unknown terms: ${missing.join(', ')}`);
+    if (missing.length)
+      throw new Error(
+        `content/glossary/terms.yaml: term "${t.id}" field "related" names unknown terms: ${missing.join(', ')}`,
+      );
   }
   return terms.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' }));
 });
 
 export const getSnapshot = once(async () => {
   const entry = await getEntry('board', 'snapshot');
-  if (!entry) throw new Error('content/board/snapshot.json: no snapshot entry; run `npm run sync` or restore the sample');
+  if (!entry)
+    throw new Error(
+      'content/board/snapshot.json: no snapshot entry; run `npm run sync` or restore the sample',
+    );
   return entry.data;
 });
 
@@ -100,7 +113,11 @@ export interface GuidanceEntry {
 
 export const getGuidance = once(async (): Promise<GuidanceEntry[]> => {
   const [modules, practices, checklists] = await Promise.all([getModules(), getPractices(), getChecklists()]);
-  const entry = (type: GuidanceEntry['type'], url: string, d: { title: string; owner: GuidanceEntry['owner']; lastReviewed: Date; tags: string[]; phases: string[] }) => ({
+  const entry = (
+    type: GuidanceEntry['type'],
+    url: string,
+    d: { title: string; owner: GuidanceEntry['owner']; lastReviewed: Date; tags: string[]; phases: string[] },
+  ) => ({
     type,
     title: d.title,
     url,

@@ -39,11 +39,17 @@ export function buildCoverage({ items, guidance, atlas, owasp }: CoverageInput):
   const parentOf = new Map(atlas.filter((e) => e.parent).map((e) => [e.id, e.parent!]));
   // Every tag a risk or page carries, plus the parent technique of any sub-technique.
   const expand = (tags: readonly string[]) =>
-    new Set(tags.flatMap((t) => (t.startsWith('atlas:') && parentOf.has(t.slice(6)) ? [t, `atlas:${parentOf.get(t.slice(6))}`] : [t])));
+    new Set(
+      tags.flatMap((t) =>
+        t.startsWith('atlas:') && parentOf.has(t.slice(6)) ? [t, `atlas:${parentOf.get(t.slice(6))}`] : [t],
+      ),
+    );
   const riskCounts = new Map<string, number>();
-  for (const item of items) for (const tag of expand(item.tags)) riskCounts.set(tag, (riskCounts.get(tag) ?? 0) + 1);
+  for (const item of items)
+    for (const tag of expand(item.tags)) riskCounts.set(tag, (riskCounts.get(tag) ?? 0) + 1);
   const guidanceByTag = new Map<string, GuidanceRef[]>();
-  for (const g of guidance) for (const tag of expand(g.tags)) guidanceByTag.set(tag, [...(guidanceByTag.get(tag) ?? []), g]);
+  for (const g of guidance)
+    for (const tag of expand(g.tags)) guidanceByTag.set(tag, [...(guidanceByTag.get(tag) ?? []), g]);
 
   const row = (tag: string, e: TaxonomyEntry): CoverageRow => ({
     tag,
@@ -62,7 +68,10 @@ export function buildCoverage({ items, guidance, atlas, owasp }: CoverageInput):
       techniques: techniques.filter((e) => e.tactics?.includes(t.id)).map((e) => row(`atlas:${e.id}`, e)),
     }));
   const owaspRows = owasp.flatMap(({ scheme, entries }) => entries.map((e) => row(`${scheme}:${e.id}`, e)));
-  const allRows = [...atlas.filter((e) => e.kind !== 'tactic').map((e) => row(`atlas:${e.id}`, e)), ...owaspRows];
+  const allRows = [
+    ...atlas.filter((e) => e.kind !== 'tactic').map((e) => row(`atlas:${e.id}`, e)),
+    ...owaspRows,
+  ];
   const untrained = allRows
     .filter((r) => r.risks > 0 && r.guidance.length === 0)
     .sort((a, b) => b.risks - a.risks || a.tag.localeCompare(b.tag));

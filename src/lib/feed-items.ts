@@ -10,7 +10,11 @@ export interface FeedItem {
   categories: string[];
 }
 
-export function feedItems(items: readonly BoardItem[], itemUrl: (key: string) => string, limit = 100): FeedItem[] {
+export function feedItems(
+  items: readonly BoardItem[],
+  itemUrl: (key: string) => string,
+  limit = 100,
+): FeedItem[] {
   return [...items]
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.key.localeCompare(b.key))
     .slice(0, limit)

@@ -19,7 +19,12 @@ export function isoDate(date: Date): string {
 
 /** `20 Nov 2026`, independent of the build machine's locale and time zone. */
 export function readableDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** `45 min` or `1 h 30 min`. */

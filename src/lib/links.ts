@@ -27,7 +27,10 @@ export function newIssueUrl(repo: Pick<Repository, 'url'>, issue: NewIssue): str
 }
 
 /** "Report a problem" on a page: names the page and its source file so triage is quick. */
-export function reportProblemUrl(repo: Repository, page: { title: string; url: string; filePath?: string }): string {
+export function reportProblemUrl(
+  repo: Repository,
+  page: { title: string; url: string; filePath?: string },
+): string {
   const lines = [
     `Page: ${page.title}`,
     `URL: ${page.url}`,
@@ -36,5 +39,9 @@ export function reportProblemUrl(repo: Repository, page: { title: string; url: s
     'What is wrong or missing?',
     '',
   ];
-  return newIssueUrl(repo, { title: `Problem on "${page.title}"`, body: lines.join('\n'), labels: ['content'] });
+  return newIssueUrl(repo, {
+    title: `Problem on "${page.title}"`,
+    body: lines.join('\n'),
+    labels: ['content'],
+  });
 }

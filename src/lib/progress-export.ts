@@ -22,14 +22,25 @@ export function exportRows(record: ProgressRecord, modules: readonly ModuleInfo[
     .filter((m) => record.modules[m.id])
     .map((m) => {
       const p = record.modules[m.id]!;
-      return { id: m.id, title: m.title, track: m.track, completedAt: p.completedAt, bestScore: p.bestScore, attempts: p.attempts };
+      return {
+        id: m.id,
+        title: m.title,
+        track: m.track,
+        completedAt: p.completedAt,
+        bestScore: p.bestScore,
+        attempts: p.attempts,
+      };
     });
 }
 
 const pct = (score: number) => `${Math.round(score * 100)}%`;
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : 'not yet');
 
-export function progressMarkdown(record: ProgressRecord, modules: readonly ModuleInfo[], exportedAt: Date): string {
+export function progressMarkdown(
+  record: ProgressRecord,
+  modules: readonly ModuleInfo[],
+  exportedAt: Date,
+): string {
   const rows = exportRows(record, modules);
   const done = rows.filter((r) => r.completedAt).length;
   const lines = [
@@ -39,13 +50,20 @@ export function progressMarkdown(record: ProgressRecord, modules: readonly Modul
     '',
     '| Track | Module | Completed | Best score | Attempts |',
     '| --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${cell(r.track)} | ${cell(r.title)} | ${day(r.completedAt)} | ${pct(r.bestScore)} | ${r.attempts} |`),
+    ...rows.map(
+      (r) =>
+        `| ${cell(r.track)} | ${cell(r.title)} | ${day(r.completedAt)} | ${pct(r.bestScore)} | ${r.attempts} |`,
+    ),
     '',
   ];
   return lines.join('\n');
 }
 
-export function progressJson(record: ProgressRecord, modules: readonly ModuleInfo[], exportedAt: Date): string {
+export function progressJson(
+  record: ProgressRecord,
+  modules: readonly ModuleInfo[],
+  exportedAt: Date,
+): string {
   return `${JSON.stringify({ exportedAt: exportedAt.toISOString(), modules: exportRows(record, modules) }, null, 2)}\n`;
 }
 

@@ -34,7 +34,8 @@ export interface LoadResult {
 
 export const emptyProgress = (): ProgressRecord => ({ version: 2, modules: {} });
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIsoDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 const isScore = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
 
@@ -54,7 +55,8 @@ const RESET = 'Your saved learning progress could not be read and has been reset
 /** Reads a stored value; never throws. */
 export function parseProgress(raw: string | null): LoadResult {
   if (raw === null) return { record: emptyProgress() };
-  if (raw.length > MAX_BYTES) return { record: emptyProgress(), notice: `${RESET} (It was larger than expected.)` };
+  if (raw.length > MAX_BYTES)
+    return { record: emptyProgress(), notice: `${RESET} (It was larger than expected.)` };
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -71,15 +73,26 @@ export function parseProgress(raw: string | null): LoadResult {
   if (!isObject(data) || data['version'] !== 2 || !isObject(data['modules'])) {
     return { record: emptyProgress(), notice: RESET };
   }
-  const modules = Object.fromEntries(Object.entries(data['modules']).filter(([, v]) => validModule(v))) as Record<string, ModuleProgress>;
+  const modules = Object.fromEntries(
+    Object.entries(data['modules']).filter(([, v]) => validModule(v)),
+  ) as Record<string, ModuleProgress>;
   const dropped = Object.keys(data['modules']).length - Object.keys(modules).length;
   return dropped > 0
-    ? { record: { version: 2, modules }, notice: `${dropped} unreadable progress entr${dropped === 1 ? 'y was' : 'ies were'} removed.` }
+    ? {
+        record: { version: 2, modules },
+        notice: `${dropped} unreadable progress entr${dropped === 1 ? 'y was' : 'ies were'} removed.`,
+      }
     : { record: { version: 2, modules } };
 }
 
 /** Records one attempt at a module's knowledge check. Pure: returns a new record. */
-export function recordAttempt(record: ProgressRecord, moduleId: string, score: number, passed: boolean, now: Date): ProgressRecord {
+export function recordAttempt(
+  record: ProgressRecord,
+  moduleId: string,
+  score: number,
+  passed: boolean,
+  now: Date,
+): ProgressRecord {
   const previous = record.modules[moduleId];
   const next: ModuleProgress = {
     completedAt: previous?.completedAt ?? (passed ? now.toISOString() : null),
@@ -90,4 +103,5 @@ export function recordAttempt(record: ProgressRecord, moduleId: string, score: n
   return { version: 2, modules: { ...record.modules, [moduleId]: next } };
 }
 
-export const isCompleted = (record: ProgressRecord, moduleId: string) => Boolean(record.modules[moduleId]?.completedAt);
+export const isCompleted = (record: ProgressRecord, moduleId: string) =>
+  Boolean(record.modules[moduleId]?.completedAt);

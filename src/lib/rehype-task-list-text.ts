@@ -9,7 +9,13 @@ import { visit } from 'unist-util-visit';
 export function rehypeTaskListText() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'input' || node.properties['type'] !== 'checkbox' || !parent || index === undefined) return;
+      if (
+        node.tagName !== 'input' ||
+        node.properties['type'] !== 'checkbox' ||
+        !parent ||
+        index === undefined
+      )
+        return;
       parent.children.splice(index, 1, { type: 'text', value: node.properties['checked'] ? '[x]' : '[ ]' });
     });
   };

@@ -9,7 +9,13 @@ export async function defaultAgenda() {
   // The meeting window is measured from the snapshot, so the agenda matches the board it shows.
   const asOf = snapshot.syncedAt ? new Date(snapshot.syncedAt) : buildNow();
   const since = defaultSince(asOf, snapshot.settings.cadenceDays);
-  const guidance: GuidancePage[] = guidanceEntries.map(({ type, title, url, owner, lastReviewed }) => ({ type, title, url, owner, lastReviewed }));
+  const guidance: GuidancePage[] = guidanceEntries.map(({ type, title, url, owner, lastReviewed }) => ({
+    type,
+    title,
+    url,
+    owner,
+    lastReviewed,
+  }));
   const sections = buildAgenda({
     items: snapshot.items,
     guidance,

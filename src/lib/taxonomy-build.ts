@@ -68,7 +68,10 @@ export function buildTaxonomy(atlas: AtlasData, reference: ReferenceData): Taxon
     atlasVersion: String(atlas.version),
     schemes: {
       atlas: { title: 'MITRE ATLAS', entries: atlasEntries },
-      'owasp-ml': { title: 'OWASP Machine Learning Security Top 10 (2023)', entries: fromRecord(reference.owasp_ml_top10_2023.entries) },
+      'owasp-ml': {
+        title: 'OWASP Machine Learning Security Top 10 (2023)',
+        entries: fromRecord(reference.owasp_ml_top10_2023.entries),
+      },
       'owasp-llm': {
         title: 'OWASP Top 10 for LLM Applications',
         entries: fromRecord({

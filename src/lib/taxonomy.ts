@@ -39,13 +39,19 @@ const PUBLIC_URL: Partial<Record<SchemeKey, (id: string, e: TaxonomyEntry) => st
 export function resolveTag(raw: string): TagResult {
   const colon = raw.indexOf(':');
   if (colon < 1) {
-    return { ok: false, error: `"${raw}" is not a taxonomy tag; write it as scheme:ID, e.g. atlas:AML.T0020 (schemes: ${SCHEMES.join(', ')})` };
+    return {
+      ok: false,
+      error: `"${raw}" is not a taxonomy tag; write it as scheme:ID, e.g. atlas:AML.T0020 (schemes: ${SCHEMES.join(', ')})`,
+    };
   }
   const scheme = raw.slice(0, colon).trim().toLowerCase() as SchemeKey;
   const id = raw.slice(colon + 1).trim();
   const entries = index.get(scheme);
   if (!entries) {
-    return { ok: false, error: `unknown taxonomy scheme "${raw.slice(0, colon)}" in "${raw}" (schemes: ${SCHEMES.join(', ')})` };
+    return {
+      ok: false,
+      error: `unknown taxonomy scheme "${raw.slice(0, colon)}" in "${raw}" (schemes: ${SCHEMES.join(', ')})`,
+    };
   }
   const entry = entries.get(id.toUpperCase());
   if (!entry) {

@@ -11,7 +11,10 @@ const plainLabelSchema = z.object({
   /** Label name, untrusted text. */
   name: z.string(),
   /** Six-digit hex colour without '#', checked so it can never carry markup. */
-  color: z.string().regex(/^[0-9a-fA-F]{6}$/).default('cccccc'),
+  color: z
+    .string()
+    .regex(/^[0-9a-fA-F]{6}$/)
+    .default('cccccc'),
 });
 
 /** One open risk or threat item, mapped from a GitHub issue by the sync. All text is untrusted. */

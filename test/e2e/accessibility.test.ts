@@ -31,7 +31,11 @@ async function violationsOn(route: string, colorScheme: 'light' | 'dark'): Promi
     await page.goto(`${site.origin}${route}`, { waitUntil: 'load' });
     const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
     return result.violations.map(
-      (v) => `${route} [${colorScheme}] ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`,
+      (v) =>
+        `${route} [${colorScheme}] ${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')})`,
     );
   } finally {
     await page.close();

@@ -47,7 +47,9 @@ describe('board filters in Chromium', () => {
   });
 
   it('finds items by text in their title', async () => {
-    const word = data.items[0]!.title.split(/\s+/).find((w) => w.length > 6)!.toLowerCase();
+    const word = data.items[0]!.title.split(/\s+/)
+      .find((w) => w.length > 6)!
+      .toLowerCase();
     await page.goto(`${site.origin}/board/?q=${encodeURIComponent(word)}`);
     await expect.poll(status).toMatch(/^\d+ of \d+ items match\.$/);
     const titles = await page.locator('.board-card h3').allTextContents();
@@ -71,17 +73,22 @@ describe('board filters in Chromium', () => {
 describe('sync agenda in Chromium', () => {
   it('recomputes for another meeting date and copies the agenda as Markdown', async () => {
     await page.goto(`${site.origin}/sync/`);
-    const newCount = async () => Number((await page.locator('#new .muted').first().textContent())!.replace(/\D/g, ''));
+    const newCount = async () =>
+      Number((await page.locator('#new .muted').first().textContent())!.replace(/\D/g, ''));
     const before = await newCount();
     await page.locator('#agenda-since').fill('2020-01-01');
     await page.getByRole('button', { name: 'Update agenda' }).click();
-    await expect.poll(() => page.locator('[data-agenda-status]').textContent()).toBe('Agenda updated for changes since 2020-01-01.');
+    await expect
+      .poll(() => page.locator('[data-agenda-status]').textContent())
+      .toBe('Agenda updated for changes since 2020-01-01.');
     const after = await newCount();
     expect(after).toBe(data.items.length);
     expect(after).toBeGreaterThanOrEqual(before);
 
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
-    await expect.poll(() => page.locator('[data-agenda-status]').textContent()).toBe('Agenda copied as Markdown.');
+    await expect
+      .poll(() => page.locator('[data-agenda-status]').textContent())
+      .toBe('Agenda copied as Markdown.');
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
     expect(markdown).toContain('Changes since 2020-01-01');
     expect(markdown).toContain(`## 1. New risks since the last meeting (${data.items.length})`);

@@ -53,7 +53,12 @@ describe('a board built from hostile and odd GitHub data', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith(server.origin)) incidents.push(`request to ${r.url()} from ${page.url()}`);
     });
-    for (const route of [...routes, '/board/?q=script', '/board/?owner=unowned&q=risk', '/board/?tag=atlas%3AAML.T0051']) {
+    for (const route of [
+      ...routes,
+      '/board/?q=script',
+      '/board/?owner=unowned&q=risk',
+      '/board/?tag=atlas%3AAML.T0051',
+    ]) {
       await page.goto(`${server.origin}${route}`, { waitUntil: 'load' });
       await page.waitForTimeout(20);
     }

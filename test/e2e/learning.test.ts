@@ -56,30 +56,45 @@ describe('learning in Chromium', () => {
   it('passes a check, keeps completion across reloads, and shows it on the track, in navigation and on My progress', async () => {
     await page.goto(`${site.origin}${moduleRoute}`);
     await answer(0);
-    await expect.poll(() => page.locator('[data-quiz-status]').textContent()).toMatch(/Passed: this module is marked complete/);
-    expect(await page.locator(`nav [data-module-id="${moduleId()}"]`).getAttribute('data-completed')).toBe('true');
+    await expect
+      .poll(() => page.locator('[data-quiz-status]').textContent())
+      .toMatch(/Passed: this module is marked complete/);
+    expect(await page.locator(`nav [data-module-id="${moduleId()}"]`).getAttribute('data-completed')).toBe(
+      'true',
+    );
 
     await page.reload();
-    expect(await page.locator(`[data-module-id="${moduleId()}"] .completed-mark`).first().textContent()).toBe('Completed');
+    expect(await page.locator(`[data-module-id="${moduleId()}"] .completed-mark`).first().textContent()).toBe(
+      'Completed',
+    );
 
     await page.goto(`${site.origin}${trackRoute}`);
     const item = page.locator(`[data-module-id="${moduleId()}"]`);
     expect(await item.getAttribute('data-completed')).toBe('true');
-    expect(await page.locator('[data-progress-summary]').textContent()).toMatch(/You have completed 1 of \d+ modules/);
+    expect(await page.locator('[data-progress-summary]').textContent()).toMatch(
+      /You have completed 1 of \d+ modules/,
+    );
 
     await page.goto(`${site.origin}/progress/`);
     const preview = await page.locator('[data-report-preview]').inputValue();
     expect(preview).toContain(`| ${moduleTitle} | ${new Date().toISOString().slice(0, 10)} | 100% | 1 |`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as JSON' }).click(),
+    ]);
     const stream = await download.createReadStream();
     let text = '';
     for await (const chunk of stream) text += chunk;
     const exported = JSON.parse(text);
-    expect(exported.modules).toEqual([expect.objectContaining({ id: moduleId(), title: moduleTitle, bestScore: 1, attempts: 1 })]);
+    expect(exported.modules).toEqual([
+      expect.objectContaining({ id: moduleId(), title: moduleTitle, bestScore: 1, attempts: 1 }),
+    ]);
 
     page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Reset my progress' }).click();
-    await expect.poll(() => page.locator('[data-report-status]').textContent()).toBe('Your progress has been reset.');
+    await expect
+      .poll(() => page.locator('[data-report-status]').textContent())
+      .toBe('Your progress has been reset.');
     expect(await page.evaluate(() => localStorage.getItem('tandem:progress'))).toBeNull();
     expect(await page.locator('.completed-mark').count()).toBe(0);
   });
@@ -90,8 +105,13 @@ describe('learning in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.reload();
-    expect(await page.locator('[data-storage-notice]').textContent()).toMatch(/could not be read and has been reset/);
-    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('tandem:progress')))!)).toEqual({ version: 2, modules: {} });
+    expect(await page.locator('[data-storage-notice]').textContent()).toMatch(
+      /could not be read and has been reset/,
+    );
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('tandem:progress')))!)).toEqual({
+      version: 2,
+      modules: {},
+    });
     expect(errors).toEqual([]);
   });
 

@@ -74,7 +74,8 @@ describe('a build of the fixture content', () => {
   });
   afterAll(() => project.dispose());
 
-  const page = async (route: string) => parseHtml(await readFile(join(project.root, 'dist', route, 'index.html'), 'utf8'));
+  const page = async (route: string) =>
+    parseHtml(await readFile(join(project.root, 'dist', route, 'index.html'), 'utf8'));
 
   it('succeeds', () => {
     expect(output).not.toMatch(/\[ERROR\]/);

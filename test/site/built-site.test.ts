@@ -14,12 +14,23 @@ beforeAll(() => {
 });
 
 // /practices/phase/ and /practices/owner/ are generated index views, not content files.
-const CONTENT_ROUTE = /^\/(learn\/[^/]+\/([^/]+\/)?|checklists\/[^/]+\/|practices\/(?!phase\/|owner\/)[^/]+\/|glossary\/)$/;
+const CONTENT_ROUTE =
+  /^\/(learn\/[^/]+\/([^/]+\/)?|checklists\/[^/]+\/|practices\/(?!phase\/|owner\/)[^/]+\/|glossary\/)$/;
 
 describe('the built site', () => {
   it('has every section the header links to', () => {
     const routes = pages.map((p) => p.route);
-    for (const route of ['/', '/learn/', '/checklists/', '/practices/', '/board/', '/sync/', '/search/', '/glossary/', '/404.html']) {
+    for (const route of [
+      '/',
+      '/learn/',
+      '/checklists/',
+      '/practices/',
+      '/board/',
+      '/sync/',
+      '/search/',
+      '/glossary/',
+      '/404.html',
+    ]) {
       expect(routes).toContain(route);
     }
   });
@@ -32,7 +43,10 @@ describe('the built site', () => {
       expect(page.dom.querySelector('main#main'), page.route).not.toBeNull();
       expect(page.dom.querySelector('footer'), page.route).not.toBeNull();
       if (page.route !== '/' && page.route !== '/404.html') {
-        expect(page.dom.querySelector('nav[aria-label="Breadcrumb"] [aria-current="page"]'), page.route).not.toBeNull();
+        expect(
+          page.dom.querySelector('nav[aria-label="Breadcrumb"] [aria-current="page"]'),
+          page.route,
+        ).not.toBeNull();
       }
     }
   });
@@ -43,12 +57,18 @@ describe('the built site', () => {
     for (const page of contentPages) {
       const meta = page.dom.querySelector('[aria-label="About this page"]');
       expect(meta?.text, page.route).toMatch(/Owner: (Security|Data science|Shared)/);
-      expect(meta?.querySelector('time')?.getAttribute('datetime'), page.route).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(meta?.querySelector('time')?.getAttribute('datetime'), page.route).toMatch(
+        /^\d{4}-\d{2}-\d{2}$/,
+      );
       const links = page.dom.querySelectorAll('[aria-label="Improve this page"] a');
       const edit = links.find((a) => a.text === 'Edit this page')?.getAttribute('href') ?? '';
       const report = links.find((a) => a.text === 'Report a problem')?.getAttribute('href') ?? '';
-      expect(edit, page.route).toMatch(new RegExp(`^${site.repository.url}/edit/${site.repository.branch}/content/`));
-      expect(new URL(report).pathname, page.route).toBe(new URL(`${site.repository.url}/issues/new`).pathname);
+      expect(edit, page.route).toMatch(
+        new RegExp(`^${site.repository.url}/edit/${site.repository.branch}/content/`),
+      );
+      expect(new URL(report).pathname, page.route).toBe(
+        new URL(`${site.repository.url}/issues/new`).pathname,
+      );
       expect(new URL(report).searchParams.get('body'), page.route).toContain(`URL: ${site.url}${page.route}`);
     }
   });
@@ -67,7 +87,8 @@ describe('the built site', () => {
           continue;
         }
         const id = decodeURIComponent(url.hash.slice(1));
-        if (id && !target.dom.querySelector(`[id="${id}"]`)) broken.push(`${page.route} → ${href} (no #${id})`);
+        if (id && !target.dom.querySelector(`[id="${id}"]`))
+          broken.push(`${page.route} → ${href} (no #${id})`);
       }
     }
     expect(broken).toEqual([]);
@@ -75,18 +96,34 @@ describe('the built site', () => {
 
   it('loads only the site-wide scripts on pages that need no JavaScript of their own, within 15 KB gzip', () => {
     // Every page carries the theme toggle and the search-intent loader; the 404 page has nothing else.
-    const scripts = (page: BuiltPage) => page.dom.querySelectorAll('script[src]').map((s) => s.getAttribute('src')!).sort();
+    const scripts = (page: BuiltPage) =>
+      page.dom
+        .querySelectorAll('script[src]')
+        .map((s) => s.getAttribute('src')!)
+        .sort();
     const chrome = scripts(pages.find((p) => p.route === '/404.html')!);
     expect(chrome.length).toBeLessThanOrEqual(2);
     const needsNone = /^\/(|glossary\/|practices\/.*|checklists\/|board\/coverage\/|404\.html)$/;
     const plain = pages.filter((p) => needsNone.test(p.route));
     expect(plain.length).toBeGreaterThan(10);
     for (const page of plain) expect(scripts(page), page.route).toEqual(chrome);
-    const inline = pages[0]!.dom.querySelectorAll('script:not([src])').map((s) => s.text).join('');
-    const bytes = chrome.reduce((sum, src) => sum + gzipSync(readFileSync(join(distDir, src))).length, gzipSync(inline).length);
+    const inline = pages[0]!.dom
+      .querySelectorAll('script:not([src])')
+      .map((s) => s.text)
+      .join('');
+    const bytes = chrome.reduce(
+      (sum, src) => sum + gzipSync(readFileSync(join(distDir, src))).length,
+      gzipSync(inline).length,
+    );
     expect(bytes).toBeLessThanOrEqual(15 * 1024);
     for (const page of pages) {
-      expect(page.dom.querySelectorAll('script:not([src])').map((s) => s.text).join('').length, page.route).toBeLessThan(2_000);
+      expect(
+        page.dom
+          .querySelectorAll('script:not([src])')
+          .map((s) => s.text)
+          .join('').length,
+        page.route,
+      ).toBeLessThan(2_000);
     }
   });
 
@@ -97,7 +134,9 @@ describe('the built site', () => {
     const owners = new Set(glossary.dom.querySelectorAll('dl.glossary dd .owner').map((o) => o.text));
     expect(owners).toContain('Security');
     expect(owners).toContain('Data science');
-    expect(glossary.dom.querySelectorAll('dl.glossary dd a[href^="#"]').length).toBeGreaterThan(terms.length / 2);
+    expect(glossary.dom.querySelectorAll('dl.glossary dd a[href^="#"]').length).toBeGreaterThan(
+      terms.length / 2,
+    );
   });
 
   it('renders board titles from GitHub as text, never as markup', () => {

@@ -20,7 +20,11 @@ export function htmlFiles(distDir: string): string[] {
 
 export function routeOf(distDir: string, file: string): string {
   const rel = relative(distDir, file).split(sep).join('/');
-  return rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
+  return rel === 'index.html'
+    ? '/'
+    : rel.endsWith('/index.html')
+      ? `/${rel.slice(0, -'index.html'.length)}`
+      : `/${rel}`;
 }
 
 export function readPages(distDir: string): BuiltPage[] {

@@ -15,7 +15,9 @@ const pages = readPages(inject('distDir'));
 describe('html-validate on every built page', () => {
   it.each(pages.map((p) => [p.route, p.html]))('finds zero errors on %s', async (route, html) => {
     const report = await validator.validateString(html, route);
-    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? `line ${m.line}`})`));
+    const messages = report.results.flatMap((r) =>
+      r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? `line ${m.line}`})`),
+    );
     expect(messages).toEqual([]);
   });
 });

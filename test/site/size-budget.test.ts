@@ -22,7 +22,10 @@ function staticClosure(src: string, seen = new Set<string>()): Set<string> {
 function weigh(page: BuiltPage) {
   const js = new Set<string>();
   for (const s of page.dom.querySelectorAll('script[src]')) staticClosure(s.getAttribute('src')!, js);
-  const inline = page.dom.querySelectorAll('script:not([src])').map((s) => s.text).join('');
+  const inline = page.dom
+    .querySelectorAll('script:not([src])')
+    .map((s) => s.text)
+    .join('');
   const css = page.dom.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!);
   return {
     html: gz(page.html),
@@ -39,7 +42,13 @@ const TYPES: Array<{ type: string; match: RegExp; html: number; css: number; js:
   { type: 'practice', match: /^\/practices\//, html: 25, css: 12, js: 15 },
   { type: 'glossary', match: /^\/glossary\/$/, html: 40, css: 12, js: 15 },
   { type: 'board', match: /^\/board\/$/, html: 120, css: 12, js: 25 },
-  { type: 'board item', match: /^\/board\/(?!lanes\/|coverage\/)[^/]+\/[^/]+\/\d+\/$/, html: 20, css: 12, js: 15 },
+  {
+    type: 'board item',
+    match: /^\/board\/(?!lanes\/|coverage\/)[^/]+\/[^/]+\/\d+\/$/,
+    html: 20,
+    css: 12,
+    js: 15,
+  },
   { type: 'other', match: /.*/, html: 60, css: 12, js: 25 },
 ];
 
@@ -47,7 +56,13 @@ describe('size budget per page type (gzip)', () => {
   it.each(pages.map((p) => [p.route, p] as const))('keeps %s within its budget', (_route, page) => {
     const budget = TYPES.find((t) => t.match.test(page.route))!;
     const size = weigh(page);
-    expect({ type: budget.type, html: size.html <= budget.html * 1024, css: size.css <= budget.css * 1024, js: size.js <= budget.js * 1024, size }).toMatchObject({
+    expect({
+      type: budget.type,
+      html: size.html <= budget.html * 1024,
+      css: size.css <= budget.css * 1024,
+      js: size.js <= budget.js * 1024,
+      size,
+    }).toMatchObject({
       html: true,
       css: true,
       js: true,

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { agendaMarkdown, markdownText } from '../../src/lib/agenda-markdown.ts';
 import { buildAgenda, defaultSince, type GuidancePage } from '../../src/lib/agenda.ts';
-import { filterFromParams, filterToParams, matchesFilter, searchableText } from '../../src/lib/board-filters.ts';
+import {
+  filterFromParams,
+  filterToParams,
+  matchesFilter,
+  searchableText,
+} from '../../src/lib/board-filters.ts';
 import { ageInDays, groupIntoLanes, isStale } from '../../src/lib/board.ts';
 import { filterOptions, toBoardData } from '../../src/lib/board-data.ts';
 import { boardTotals, freshness, heatLevel, relativeAge, summaryTable } from '../../src/lib/board-summary.ts';
@@ -89,8 +94,22 @@ describe('summary', () => {
 });
 
 describe('filters', () => {
-  const a = item({ owner: 'security', severity: 'high', phases: ['training'], tags: ['atlas:AML.T0020'], assignees: ['dana'], title: 'Bucket writable' });
-  const b = item({ owner: null, severity: 'low', unknownTags: ['atlas:AML.T9999'], updatedAt: '2026-01-01T00:00:00Z', repo: 'acme/other', key: 'acme/other#1' });
+  const a = item({
+    owner: 'security',
+    severity: 'high',
+    phases: ['training'],
+    tags: ['atlas:AML.T0020'],
+    assignees: ['dana'],
+    title: 'Bucket writable',
+  });
+  const b = item({
+    owner: null,
+    severity: 'low',
+    unknownTags: ['atlas:AML.T9999'],
+    updatedAt: '2026-01-01T00:00:00Z',
+    repo: 'acme/other',
+    key: 'acme/other#1',
+  });
   const ctx = { now, staleAfterDays: 30 };
 
   it('round-trips through the URL query, ignoring empty values', () => {
@@ -127,7 +146,11 @@ describe('filters', () => {
   });
 
   it('sends items without bodies and tag names once', () => {
-    const data = toBoardData([item({ bodyHTML: '<p>secret-ish body</p>', tags: ['atlas:AML.T0020'] })], null, 30);
+    const data = toBoardData(
+      [item({ bodyHTML: '<p>secret-ish body</p>', tags: ['atlas:AML.T0020'] })],
+      null,
+      30,
+    );
     expect(JSON.stringify(data)).not.toContain('secret-ish body');
     expect(data.tagNames).toEqual({ 'atlas:AML.T0020': 'Poison Training Data' });
   });
@@ -145,7 +168,11 @@ describe('related content', () => {
 
 describe('coverage', () => {
   it('counts risks per technique, rolls sub-techniques up, and lists untrained risks first', () => {
-    const items = [item({ tags: ['atlas:AML.T0020'] }), item({ tags: ['atlas:AML.T0024.000'] }), item({ tags: ['owasp-ml:ML05:2023'] })];
+    const items = [
+      item({ tags: ['atlas:AML.T0020'] }),
+      item({ tags: ['atlas:AML.T0024.000'] }),
+      item({ tags: ['owasp-ml:ML05:2023'] }),
+    ];
     const coverage = buildCoverage({
       items,
       guidance: [{ type: 'module', title: 'Poisoning', url: '/learn/x/', tags: ['atlas:AML.T0020'] }],
@@ -166,9 +193,27 @@ describe('coverage', () => {
 describe('agenda', () => {
   const since = defaultSince(now, 14);
   const guidance: GuidancePage[] = [
-    { type: 'module', title: 'Fresh module', url: '/learn/a/b/', owner: 'security', lastReviewed: '2026-11-11' },
-    { type: 'practice', title: 'Old practice', url: '/practices/p/', owner: 'shared', lastReviewed: '2026-05-01' },
-    { type: 'checklist', title: 'Before window', url: '/checklists/c/', owner: 'data-science', lastReviewed: '2026-11-10' },
+    {
+      type: 'module',
+      title: 'Fresh module',
+      url: '/learn/a/b/',
+      owner: 'security',
+      lastReviewed: '2026-11-11',
+    },
+    {
+      type: 'practice',
+      title: 'Old practice',
+      url: '/practices/p/',
+      owner: 'shared',
+      lastReviewed: '2026-05-01',
+    },
+    {
+      type: 'checklist',
+      title: 'Before window',
+      url: '/checklists/c/',
+      owner: 'data-science',
+      lastReviewed: '2026-11-10',
+    },
   ];
 
   it('starts one cadence before the snapshot', () => {
@@ -177,10 +222,24 @@ describe('agenda', () => {
 
   it('puts each risk in every section it belongs to, with the window boundary inclusive', () => {
     const atBoundary = item({ createdAt: '2026-11-11T00:00:00Z', owner: 'shared', severity: 'high' });
-    const justBefore = item({ createdAt: '2026-11-10T23:59:59Z', owner: null, severity: 'critical', updatedAt: '2026-10-01T00:00:00Z' });
+    const justBefore = item({
+      createdAt: '2026-11-10T23:59:59Z',
+      owner: null,
+      severity: 'critical',
+      updatedAt: '2026-10-01T00:00:00Z',
+    });
     const quiet = item({ owner: 'security', severity: 'medium' });
-    const sections = buildAgenda({ items: [quiet, justBefore, atBoundary], guidance, now, since, staleAfterDays: 30, reviewIntervalDays: 180 });
-    const byId = Object.fromEntries(sections.map((s) => [s.id, s.items.map((i) => ('key' in i ? i.key : i.title))]));
+    const sections = buildAgenda({
+      items: [quiet, justBefore, atBoundary],
+      guidance,
+      now,
+      since,
+      staleAfterDays: 30,
+      reviewIntervalDays: 180,
+    });
+    const byId = Object.fromEntries(
+      sections.map((s) => [s.id, s.items.map((i) => ('key' in i ? i.key : i.title))]),
+    );
     expect(byId).toEqual({
       new: [atBoundary.key],
       'critical-high': [justBefore.key, atBoundary.key],
@@ -193,9 +252,29 @@ describe('agenda', () => {
   });
 
   it('renders the agenda as Markdown matching the golden file', () => {
-    const hostile = item({ key: 'acme/r#900', number: 900, url: 'https://github.com/acme/r/issues/900', title: '[click](javascript:alert(1)) <b>x</b>', createdAt: '2026-11-20T00:00:00Z', severity: 'critical', owner: 'security' });
-    const sections = buildAgenda({ items: [hostile], guidance, now, since, staleAfterDays: 30, reviewIntervalDays: 180 });
-    const markdown = agendaMarkdown(sections, { since, asOf: now, sample: true, siteUrl: 'https://tandem.example.org' });
+    const hostile = item({
+      key: 'acme/r#900',
+      number: 900,
+      url: 'https://github.com/acme/r/issues/900',
+      title: '[click](javascript:alert(1)) <b>x</b>',
+      createdAt: '2026-11-20T00:00:00Z',
+      severity: 'critical',
+      owner: 'security',
+    });
+    const sections = buildAgenda({
+      items: [hostile],
+      guidance,
+      now,
+      since,
+      staleAfterDays: 30,
+      reviewIntervalDays: 180,
+    });
+    const markdown = agendaMarkdown(sections, {
+      since,
+      asOf: now,
+      sample: true,
+      siteUrl: 'https://tandem.example.org',
+    });
     expect(markdown).toBe(readFileSync(new URL('../fixtures/golden/agenda.md', import.meta.url), 'utf8'));
   });
 

@@ -11,7 +11,10 @@ const repo = { url: 'https://github.com/acme/tandem', branch: 'main' };
 describe('reviewStatus', () => {
   const reviewed = new Date('2026-01-01T00:00:00Z');
   it('is not overdue on day 180', () => {
-    expect(reviewStatus(reviewed, new Date('2026-06-30T00:00:00Z'), 180)).toMatchObject({ ageDays: 180, overdue: false });
+    expect(reviewStatus(reviewed, new Date('2026-06-30T00:00:00Z'), 180)).toMatchObject({
+      ageDays: 180,
+      overdue: false,
+    });
   });
   it('is overdue from day 181 and says when it fell due', () => {
     const status = reviewStatus(reviewed, new Date('2026-07-01T00:00:00Z'), 180);
@@ -22,17 +25,27 @@ describe('reviewStatus', () => {
 
 describe('links', () => {
   it('builds an edit link to the file on the configured branch', () => {
-    expect(editUrl(repo, 'content/modules/a b/x.mdx')).toBe('https://github.com/acme/tandem/edit/main/content/modules/a%20b/x.mdx');
+    expect(editUrl(repo, 'content/modules/a b/x.mdx')).toBe(
+      'https://github.com/acme/tandem/edit/main/content/modules/a%20b/x.mdx',
+    );
   });
   it('encodes every value of a new-issue URL so text cannot break out of it', () => {
-    const url = new URL(newIssueUrl(repo, { title: 'a&b=c#d', body: 'line\n<script>', labels: ['content', 'bug'] }));
+    const url = new URL(
+      newIssueUrl(repo, { title: 'a&b=c#d', body: 'line\n<script>', labels: ['content', 'bug'] }),
+    );
     expect(url.pathname).toBe('/acme/tandem/issues/new');
     expect(url.searchParams.get('title')).toBe('a&b=c#d');
     expect(url.searchParams.get('body')).toBe('line\n<script>');
     expect(url.searchParams.get('labels')).toBe('content,bug');
   });
   it('prefills a problem report with the page, its URL and its source file', () => {
-    const url = new URL(reportProblemUrl(repo, { title: 'Glossary', url: 'https://x.test/glossary/', filePath: 'content/glossary/terms.yaml' }));
+    const url = new URL(
+      reportProblemUrl(repo, {
+        title: 'Glossary',
+        url: 'https://x.test/glossary/',
+        filePath: 'content/glossary/terms.yaml',
+      }),
+    );
     expect(url.searchParams.get('title')).toBe('Problem on "Glossary"');
     expect(url.searchParams.get('body')).toContain('Source: content/glossary/terms.yaml');
     expect(url.searchParams.get('body')).toContain('URL: https://x.test/glossary/');
@@ -44,7 +57,9 @@ describe('breadcrumbs', () => {
     expect(breadcrumbs('/', 'Home')).toEqual([]);
   });
   it('names sections, uses given labels, and ends with the page title', () => {
-    expect(breadcrumbs('/learn/shared/running-the-sync/', 'Running the sync', { shared: 'Working together' })).toEqual([
+    expect(
+      breadcrumbs('/learn/shared/running-the-sync/', 'Running the sync', { shared: 'Working together' }),
+    ).toEqual([
       { label: 'Home', href: '/' },
       { label: 'Learn', href: '/learn/' },
       { label: 'Working together', href: '/learn/shared/' },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { progressJson, progressMarkdown } from '../../src/lib/progress-export.ts';
-import { emptyProgress, isCompleted, MAX_BYTES, parseProgress, recordAttempt } from '../../src/lib/progress-store.ts';
+import {
+  emptyProgress,
+  isCompleted,
+  MAX_BYTES,
+  parseProgress,
+  recordAttempt,
+} from '../../src/lib/progress-store.ts';
 import { scoreQuiz } from '../../src/lib/quiz-scoring.ts';
 
 const t1 = new Date('2026-11-20T10:00:00Z');
@@ -44,7 +50,10 @@ describe('progress store', () => {
   it('migrates version 1 completion dates to version 2', () => {
     const raw = JSON.stringify({ version: 1, completed: { 'a/b': t1.toISOString(), 'a/c': 'not a date' } });
     expect(parseProgress(raw)).toEqual({
-      record: { version: 2, modules: { 'a/b': { completedAt: t1.toISOString(), bestScore: 1, lastScore: 1, attempts: 1 } } },
+      record: {
+        version: 2,
+        modules: { 'a/b': { completedAt: t1.toISOString(), bestScore: 1, lastScore: 1, attempts: 1 } },
+      },
     });
   });
 
@@ -53,7 +62,12 @@ describe('progress store', () => {
     expect(isCompleted(record, 'm')).toBe(false);
     record = recordAttempt(record, 'm', 0.8, true, t1);
     record = recordAttempt(record, 'm', 0.6, false, t2);
-    expect(record.modules['m']).toEqual({ completedAt: t1.toISOString(), bestScore: 0.8, lastScore: 0.6, attempts: 3 });
+    expect(record.modules['m']).toEqual({
+      completedAt: t1.toISOString(),
+      bestScore: 0.8,
+      lastScore: 0.6,
+      attempts: 3,
+    });
     expect(isCompleted(record, 'm')).toBe(true);
   });
 });
@@ -108,7 +122,9 @@ describe('completion record export', () => {
   it('writes JSON with the same rows', () => {
     const json = JSON.parse(progressJson(record, modules, t2));
     expect(json.exportedAt).toBe(t2.toISOString());
-    expect(json.modules.map((m: { id: string; completedAt: string | null }) => [m.id, m.completedAt])).toEqual([
+    expect(
+      json.modules.map((m: { id: string; completedAt: string | null }) => [m.id, m.completedAt]),
+    ).toEqual([
       ['a/one', t1.toISOString()],
       ['a/two', null],
     ]);

@@ -9,11 +9,15 @@ import { practiceSchema } from '../../src/schemas/practice.ts';
 import { snapshotSchema } from '../../src/schemas/snapshot.ts';
 import { trackSchema } from '../../src/schemas/track.ts';
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/content/${path}`, import.meta.url), 'utf8');
+const fixture = (path: string) =>
+  readFileSync(new URL(`../fixtures/content/${path}`, import.meta.url), 'utf8');
 const frontMatter = (path: string) => parse(fixture(path).split(/^---$/m)[1]!);
 
 /** The message and path of every issue, as the build would print them. */
-function issues(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+function issues(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
   return (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
@@ -64,7 +68,10 @@ describe('module schema', () => {
   });
 
   it('rejects references that are not https', () => {
-    const result = moduleSchema.safeParse({ ...good, references: [{ title: 'Bad link', url: 'javascript:alert(1)' }] });
+    const result = moduleSchema.safeParse({
+      ...good,
+      references: [{ title: 'Bad link', url: 'javascript:alert(1)' }],
+    });
     expect(issues(result)).toEqual(['references.0.url: reference url must be an https:// URL']);
   });
 });
@@ -72,7 +79,9 @@ describe('module schema', () => {
 describe('track, checklist, practice and glossary schemas', () => {
   it('accept their fixtures', () => {
     expect(trackSchema.parse(parse(fixture('tracks/basics.yaml'))).outcomes).toHaveLength(1);
-    expect(practiceSchema.parse(frontMatter('practices/basic-practice.mdx')).responsibilities[0]!.shared).toBe('A');
+    expect(
+      practiceSchema.parse(frontMatter('practices/basic-practice.mdx')).responsibilities[0]!.shared,
+    ).toBe('A');
     const terms = parse(fixture('glossary/terms.yaml')).map((t: unknown) => glossaryTermSchema.parse(t));
     expect(terms.map((t: { id: string }) => t.id)).toEqual(['data-poisoning', 'training-set']);
   });
@@ -113,7 +122,12 @@ describe('snapshot schema', () => {
 
   it('accepts an empty snapshot with defaults', () => {
     const data = snapshotSchema.parse({ version: 1 });
-    expect(data).toMatchObject({ syncedAt: null, sample: false, items: [], settings: { staleAfterDays: 30, cadenceDays: 14 } });
+    expect(data).toMatchObject({
+      syncedAt: null,
+      sample: false,
+      items: [],
+      settings: { staleAfterDays: 30, cadenceDays: 14 },
+    });
   });
 
   it('accepts the fixture, keeping untrusted titles as text and unknown tags flagged', () => {
@@ -125,12 +139,17 @@ describe('snapshot schema', () => {
 
   it('rejects duplicate item keys', () => {
     const items = [good.items[0], good.items[0]];
-    expect(issues(snapshotSchema.safeParse({ ...good, items }))).toEqual(['items.1.key: duplicate item key "acme/ml-platform#12"']);
+    expect(issues(snapshotSchema.safeParse({ ...good, items }))).toEqual([
+      'items.1.key: duplicate item key "acme/ml-platform#12"',
+    ]);
   });
 
   it('rejects a javascript: URL and a label colour that could carry markup', () => {
     const item = { ...good.items[0], url: 'javascript:alert(1)', labels: [{ name: 'x', color: '"><b>' }] };
-    expect(issues(boardItemSchema.safeParse(item)).map((m) => m.split(':')[0])).toEqual(['url', 'labels.0.color']);
+    expect(issues(boardItemSchema.safeParse(item)).map((m) => m.split(':')[0])).toEqual([
+      'url',
+      'labels.0.color',
+    ]);
   });
 
   it('rejects an unknown snapshot version', () => {

@@ -5,7 +5,10 @@ import { describeTag, entriesOf, resolveTag } from '../../src/lib/taxonomy.ts';
 describe('resolveTag', () => {
   it('resolves an ATLAS technique to its name and public page', () => {
     const result = resolveTag('atlas:AML.T0020');
-    expect(result).toMatchObject({ ok: true, value: { tag: 'atlas:AML.T0020', name: 'Poison Training Data' } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { tag: 'atlas:AML.T0020', name: 'Poison Training Data' },
+    });
     expect(result.ok && result.value.url).toBe('https://atlas.mitre.org/techniques/AML.T0020');
   });
 
@@ -50,7 +53,12 @@ describe('buildTaxonomy', () => {
         tactics: [{ id: 'AML.TA0001', name: 'Tactic', description: 'long MITRE text' }],
         techniques: [
           { id: 'AML.T0002', name: 'Technique', tactics: ['AML.TA0001'], description: 'long MITRE text' },
-          { id: 'AML.T0002.000', name: 'Sub', 'subtechnique-of': 'AML.T0002', description: 'long MITRE text' },
+          {
+            id: 'AML.T0002.000',
+            name: 'Sub',
+            'subtechnique-of': 'AML.T0002',
+            description: 'long MITRE text',
+          },
         ],
         mitigations: [{ id: 'AML.M0001', name: 'Mitigation', description: 'long MITRE text' }],
       },
@@ -76,6 +84,8 @@ describe('buildTaxonomy', () => {
   });
 
   it('is deterministic, so a re-run leaves the file byte-identical', () => {
-    expect(JSON.stringify(buildTaxonomy(atlas, reference))).toBe(JSON.stringify(buildTaxonomy(atlas, reference)));
+    expect(JSON.stringify(buildTaxonomy(atlas, reference))).toBe(
+      JSON.stringify(buildTaxonomy(atlas, reference)),
+    );
   });
 });

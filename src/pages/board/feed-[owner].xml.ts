@@ -7,7 +7,11 @@ import { routes } from '../../lib/paths.ts';
 import { site } from '../../site.config.ts';
 
 /** /board/feed-security.xml, feed-data-science.xml, feed-shared.xml and feed-unowned.xml. */
-export const getStaticPaths = (() => LANES.map((lane) => ({ params: { owner: lane.key }, props: { label: lane.label } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  LANES.map((lane) => ({
+    params: { owner: lane.key },
+    props: { label: lane.label },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async (context) => {
   const snapshot = await getSnapshot();
