@@ -60,4 +60,13 @@ describe('the sync-and-deploy workflow', () => {
     });
     expect(deploy.steps.some((s) => s.uses?.startsWith('actions/deploy-pages'))).toBe(true);
   });
+
+  it('pins every action by full commit SHA, with the tag in a comment', () => {
+    const uses = [...text.matchAll(/uses:\s*(\S+)(.*)$/gm)];
+    expect(uses.length).toBeGreaterThan(5);
+    for (const [, ref, rest] of uses) {
+      expect(ref).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+      expect(rest).toMatch(/# v\d/);
+    }
+  });
 });
