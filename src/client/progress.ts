@@ -11,8 +11,13 @@ export function loadProgress(): ProgressRecord {
   return record;
 }
 
-export function saveProgress(record: ProgressRecord): void {
-  writeStorage(PROGRESS_KEY, JSON.stringify(record));
+/** Saves the record; when the browser refuses (storage full or disabled) the reader is told. */
+export function saveProgress(record: ProgressRecord): boolean {
+  const saved = writeStorage(PROGRESS_KEY, JSON.stringify(record));
+  if (!saved) {
+    showNotice('Your browser would not save your progress (its storage is full or turned off), so it will be lost when you leave.');
+  }
+  return saved;
 }
 
 export function resetProgress(): ProgressRecord {
