@@ -15,7 +15,9 @@ export function loadProgress(): ProgressRecord {
 export function saveProgress(record: ProgressRecord): boolean {
   const saved = writeStorage(PROGRESS_KEY, JSON.stringify(record));
   if (!saved) {
-    showNotice('Your browser would not save your progress (its storage is full or turned off), so it will be lost when you leave.');
+    showNotice(
+      'Your browser would not save your progress (its storage is full or turned off), so it will be lost when you leave.',
+    );
   }
   return saved;
 }

@@ -25,7 +25,11 @@ const BAD_VALUES: Array<[string, string]> = [
 ];
 
 /** Opens a page with `value` stored under `key`, collecting page errors and dialogs. */
-async function openWith(route: string, key: string, value: string): Promise<{ page: Page; problems: string[] }> {
+async function openWith(
+  route: string,
+  key: string,
+  value: string,
+): Promise<{ page: Page; problems: string[] }> {
   const context = await built.browser.newContext();
   const page = await context.newPage();
   const problems: string[] = [];
@@ -53,7 +57,9 @@ describe('bad stored reader state on every interactive page', () => {
       for (const { name, route, key } of pages()) {
         const { page, problems } = await openWith(route, key, value);
         await expect.poll(() => page.locator('[data-storage-notice]').count(), { message: name }).toBe(1);
-        expect(await page.locator('[data-storage-notice]').textContent(), name).toMatch(/reset|removed|could not be read/i);
+        expect(await page.locator('[data-storage-notice]').textContent(), name).toMatch(
+          /reset|removed|could not be read/i,
+        );
         const stored = await page.evaluate((k) => localStorage.getItem(k), key);
         expect(stored === null || JSON.parse(stored).version < 99, name).toBe(true);
         expect(stored?.length ?? 0, name).toBeLessThan(10_000);
@@ -101,7 +107,9 @@ describe('a storage quota error', () => {
   it('keeps a checklist usable and tells the reader to export', async () => {
     const { page, problems } = await withFullStorage(checklistRoute);
     await page.locator('li[data-item-id] input[type="radio"][value="done"]').first().check();
-    await expect.poll(() => page.locator('[data-run-status]').textContent()).toMatch(/would not save your answers/);
+    await expect
+      .poll(() => page.locator('[data-run-status]').textContent())
+      .toMatch(/would not save your answers/);
     expect(problems).toEqual([]);
     await page.context().close();
   });
