@@ -5,7 +5,23 @@ import { createHash } from 'node:crypto';
 import { satteri } from '@astrojs/markdown-satteri';
 import { focusablePre } from './src/lib/satteri-focusable-pre.ts';
 import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
+import { readFileSync } from 'node:fs';
+import { imageSources } from './src/lib/sync/image-policy.ts';
 import { site } from './src/site.config.ts';
+
+/**
+ * GitHub's web origin the board was synced from (the snapshot records it; github.com until a
+ * sync says otherwise). Images in issue bodies are allowed from its user-content hosts only,
+ * the same allowlist the sanitiser applies, so a hostile body causes no CSP violation.
+ */
+function boardWebUrl() {
+  try {
+    const snapshot = JSON.parse(readFileSync(new URL('./content/board/snapshot.json', import.meta.url), 'utf8'));
+    return typeof snapshot.webUrl === 'string' ? snapshot.webUrl : 'https://github.com';
+  } catch {
+    return 'https://github.com';
+  }
+}
 
 export default defineConfig({
   site: site.url,
@@ -23,7 +39,7 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' https://avatars.githubusercontent.com https://user-images.githubusercontent.com https://github.com",
+        `img-src 'self' ${imageSources(boardWebUrl()).join(' ')}`,
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'self'",

@@ -568,7 +568,6 @@ function toIssues(repo: string, entries: Entry[]): RawIssue[] {
     return {
       number,
       title,
-      url: `https://github.com/${repo}/issues/${number}`,
       state: 'OPEN',
       body: `**Summary.** ${summary}\n\n**Next step.** ${NEXT_STEPS[i % NEXT_STEPS.length]}\n\n- [x] Logged in the shared risk register\n- [ ] Discussed at the joint sync\n\nBackground: [runbook](../wiki/AI-risk-runbook).`,
       createdAt: at(ageDays, (i * 5) % 11),
@@ -583,6 +582,7 @@ function toIssues(repo: string, entries: Entry[]): RawIssue[] {
         color: name.includes(':') ? null : name === 'threat' ? 'b60205' : 'd93f0b',
       })),
       repository: { nameWithOwner: repo, visibility: 'PUBLIC' as const },
+      moreLabels: null,
     };
   });
 }
@@ -602,7 +602,8 @@ const sources = catalogue.map(([repo, entries], index) => {
     previousWatermark: null,
     nameWithOwner: repo,
     issues: toIssues(repo, entries),
-    context: { conventions: config.conventions, body: config.body },
+    context: { conventions: config.conventions, body: config.body, webUrl: 'https://github.com' },
+    now: new Date(SYNCED_AT),
     warn: (message) => {
       throw new Error(message);
     },
@@ -614,6 +615,7 @@ const snapshot = snapshotSchema.parse({
   version: 1,
   syncedAt: SYNCED_AT,
   apiUrl: null,
+  webUrl: 'https://github.com',
   sample: true,
   settings: {
     staleAfterDays: config.staleAfterDays,

@@ -20,6 +20,8 @@ Options:
 Environment:
   GITHUB_TOKEN (or GH_TOKEN)  fine-grained token with Issues: Read-only on the source repositories
   GITHUB_API_URL              API root (default https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3)
+  GITHUB_SERVER_URL           web origin issue links are built from (default: derived from GITHUB_API_URL,
+                              https://github.com for github.com; GitHub Actions sets it)
 
 Exit codes: 0 synced; 1 failed, snapshot left unchanged; 2 written, but some sources failed and kept their last good items, marked stale.
 `;

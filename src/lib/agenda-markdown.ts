@@ -1,6 +1,7 @@
 /** The agenda as Markdown, for "Copy as Markdown" and /sync/agenda.md. Pure. */
 import type { AgendaSection } from './agenda.ts';
 import { ownerLabel } from './format.ts';
+import { markdownLink } from './markdown-link.ts';
 
 export interface AgendaMeta {
   since: Date;
@@ -9,14 +10,6 @@ export interface AgendaMeta {
   sample: boolean;
   /** Absolute site URL used to make links absolute (guidance links are site-relative). */
   siteUrl: string;
-}
-
-/** Untrusted titles go into Markdown link text: neutralise the characters that could change its structure. */
-export function markdownText(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()<>#|!~]/g, (c) => `\\${c}`)
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -34,13 +27,13 @@ export function agendaMarkdown(sections: readonly AgendaSection[], meta: AgendaM
     if (section.kind === 'risks') {
       for (const i of section.items) {
         lines.push(
-          `- [ ] [${markdownText(i.title)}](${i.url}) (${i.repo}#${i.number}, ${i.severity}, ${ownerLabel(i.owner)})`,
+          `- [ ] ${markdownLink(i.title, i.url)} (${i.repo}#${i.number}, ${i.severity}, ${ownerLabel(i.owner)})`,
         );
       }
     } else {
       for (const g of section.items) {
         lines.push(
-          `- [${markdownText(g.title)}](${new URL(g.url, meta.siteUrl).href}) (${g.type}, ${ownerLabel(g.owner)}, reviewed ${g.lastReviewed})`,
+          `- ${markdownLink(g.title, new URL(g.url, meta.siteUrl).href)} (${g.type}, ${ownerLabel(g.owner)}, reviewed ${g.lastReviewed})`,
         );
       }
     }

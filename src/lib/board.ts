@@ -42,3 +42,37 @@ export function isStale(item: BoardItem, now: Date, staleAfterDays: number): boo
 export function ageInDays(iso: string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS));
 }
+
+/** The lane pages the board builds, `lanes/<lane>/<page>`: every lane has at least one. */
+export function lanePages(items: readonly BoardItem[]) {
+  return groupIntoLanes(items).flatMap((lane) => {
+    const pages = Math.max(1, Math.ceil(lane.items.length / LANE_PAGE_SIZE));
+    return Array.from({ length: pages }, (_, i) => ({
+      lane,
+      page: i + 1,
+      pages,
+      items: lane.items.slice(i * LANE_PAGE_SIZE, (i + 1) * LANE_PAGE_SIZE),
+    }));
+  });
+}
+
+/**
+ * Route parameters of every item page, `/board/<owner>/<repo>/<number>/`. An item whose route
+ * is also a lane page (an organisation called `lanes`) or another item's route on a
+ * case-insensitive file system would silently lose its page, so the build fails instead.
+ */
+export function itemRoutes(items: readonly BoardItem[]) {
+  const taken = new Map(lanePages(items).map((p) => [`lanes/${p.lane.key}/${p.page}`, `the lane page`]));
+  return items.map((item) => {
+    const [owner = '', repo = ''] = item.repo.split('/');
+    const route = `${owner}/${repo}/${item.number}`;
+    const other = taken.get(route.toLowerCase());
+    if (other) {
+      throw new Error(
+        `board item ${item.key} would be built at /board/${route}/, which is already ${other}; rename or remove one of them in the snapshot`,
+      );
+    }
+    taken.set(route.toLowerCase(), `the page of ${item.key}`);
+    return { params: { owner, repo, number: String(item.number) }, item };
+  });
+}

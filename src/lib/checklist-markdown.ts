@@ -7,6 +7,7 @@
 import { answerOf, runChanges, summarizeRun } from './checklist-answers.ts';
 import { outlineItemIds, type ChecklistOutline } from './checklist-outline.ts';
 import type { ChecklistRun } from './checklist-run-store.ts';
+import { markdownLink } from './markdown-link.ts';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -27,7 +28,7 @@ export function runMarkdown(outline: ChecklistOutline, run: ChecklistRun, date: 
   const lines = [
     `# ${outline.title}: ${oneLine(run.name)}`,
     '',
-    `- Checklist: [${outline.title}](${outline.url}), version ${outline.version}`,
+    `- Checklist: ${markdownLink(outline.title, outline.url)}, version ${outline.version}`,
     `- Run: ${oneLine(run.name)}`,
     ...(changed
       ? [

@@ -1,5 +1,6 @@
 /** Formatting shared by pages: dates in ISO form for machines and a readable form for people. */
 import type { Owner } from '../schemas/owner.ts';
+import { truncate } from './sync/plain-text.ts';
 
 const OWNER_LABELS: Record<Owner, string> = {
   security: 'Security',
@@ -32,4 +33,12 @@ export function duration(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/**
+ * A page title short enough for tabs and search results (they cut near 70 characters), cut
+ * by code point so an emoji or other astral character is never split into U+FFFD.
+ */
+export function shortTitle(title: string, max = 58): string {
+  return truncate(title, max);
 }

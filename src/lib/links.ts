@@ -45,3 +45,13 @@ export function reportProblemUrl(
     labels: ['content'],
   });
 }
+
+/**
+ * The link to an issue on GitHub, built from the configured web origin and the issue's own
+ * coordinates, never taken from what the API reports (an attacker-controlled `url` could point
+ * anywhere). `repo` is `owner/name` as validated by the schemas.
+ */
+export function githubIssueUrl(webUrl: string, repo: string, number: number): string {
+  const [owner = '', name = ''] = repo.split('/');
+  return `${webUrl}/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/issues/${number}`;
+}

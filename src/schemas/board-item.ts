@@ -1,15 +1,26 @@
 import { z } from 'astro/zod';
+import {
+  EXCERPT_CODE_POINTS,
+  MAX_BODY_HTML_BYTES,
+  MAX_HTML_DEPTH,
+  htmlNestingDepth,
+} from '../lib/sync/body-limits.ts';
+import { cleanText } from '../lib/sync/plain-text.ts';
 import { ownerSchema } from './owner.ts';
 import { phaseSchema } from './phase.ts';
+import { repoNameSchema } from './repo-name.ts';
 import { severitySchema } from './severity.ts';
 import { taxonomyTagsSchema } from './taxonomy-tag.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
 
+/** Untrusted text, normalised on every read (no controls, bidi marks or XML-forbidden code points). */
+const text = (max: number) => z.string().transform((value) => cleanText(value, max));
+
 /** A label kept as-is because it has no meaning to the board. */
 const plainLabelSchema = z.object({
   /** Label name, untrusted text. */
-  name: z.string(),
+  name: text(100),
   /** Six-digit hex colour without '#', checked so it can never carry markup. */
   color: z
     .string()
@@ -17,42 +28,73 @@ const plainLabelSchema = z.object({
     .default('cccccc'),
 });
 
+const utf8 = new TextEncoder();
+
 /** One open risk or threat item, mapped from a GitHub issue by the sync. All text is untrusted. */
-export const boardItemSchema = z.object({
-  /** `owner/name#number`, unique across the snapshot. */
-  key: z.string().regex(/^[\w.-]+\/[\w.-]+#\d+$/, 'key must look like owner/name#123'),
-  /** Repository as `owner/name`. */
-  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'repo must look like owner/name'),
-  /** Issue number. */
-  number: z.number().int().positive(),
-  /** Issue title, rendered as text only. */
-  title: z.string(),
-  /** Link to the issue on GitHub (https only). */
-  url: z.url({ protocol: /^https$/, error: 'url must be an https:// URL' }),
-  /** Owning team from an `owner:` label; null means "Needs an owner". */
-  owner: ownerSchema.nullable().default(null),
-  /** Highest `severity:` label, or unrated. */
-  severity: severitySchema.default('unrated'),
-  /** Lifecycle phases from `phase:` labels. */
-  phases: z.array(phaseSchema).default([]),
-  /** Known taxonomy tags from `atlas:`, `owasp-ml:`, `owasp-llm:`, `nist:` and `reg:` labels. */
-  tags: taxonomyTagsSchema,
-  /** Taxonomy labels whose ID is not in the taxonomy file: flagged on the board, never dropped. */
-  unknownTags: z.array(z.string()).default([]),
-  /** Every other label. */
-  labels: z.array(plainLabelSchema).default([]),
-  /** Logins of the assignees. */
-  assignees: z.array(z.string()).default([]),
-  /** Login of the author, null for deleted accounts ("ghost"). */
-  author: z.string().nullable().default(null),
-  /** When the issue was opened. */
-  createdAt: isoDateTime,
-  /** When the issue last changed. */
-  updatedAt: isoDateTime,
-  /** Body as HTML that the sync has already sanitised; empty in `excerpt` and `none` body modes. */
-  bodyHTML: z.string().default(''),
-  /** Plain-text excerpt of the body (at most 300 characters); empty in `none` body mode. */
-  excerpt: z.string().max(300).default(''),
-});
+export const boardItemSchema = z
+  .object({
+    /** `owner/name#number`, unique across the snapshot. */
+    key: z.string(),
+    /** Repository as `owner/name`. */
+    repo: repoNameSchema,
+    /** Issue number. */
+    number: z.number().int().positive(),
+    /** Issue title, rendered as text only; '' when it had nothing visible. */
+    title: text(256),
+    /** Link to the issue on GitHub, built by the sync from the web origin, repository and number. */
+    url: z.url({ protocol: /^https$/, error: 'url must be an https:// URL' }),
+    /** Owning team from an `owner:` label; null means "Needs an owner". */
+    owner: ownerSchema.nullable().default(null),
+    /** Highest `severity:` label, or unrated. */
+    severity: severitySchema.default('unrated'),
+    /** Lifecycle phases from `phase:` labels. */
+    phases: z.array(phaseSchema).default([]),
+    /** Known taxonomy tags from `atlas:`, `owasp-ml:`, `owasp-llm:`, `nist:` and `reg:` labels. */
+    tags: taxonomyTagsSchema,
+    /** Taxonomy labels whose ID is not in the taxonomy file: flagged on the board, never dropped. */
+    unknownTags: z.array(text(100)).default([]),
+    /** Labels that look like a convention but are not one, or conflict: shown as warnings, never applied silently. */
+    flags: z.array(text(200)).default([]),
+    /** Every other label. */
+    labels: z.array(plainLabelSchema).default([]),
+    /** Logins of the assignees. */
+    assignees: z.array(text(39)).default([]),
+    /** Login of the author, null for deleted accounts ("ghost"). */
+    author: text(39).nullable().default(null),
+    /** When the issue was opened. */
+    createdAt: isoDateTime,
+    /** When the issue last changed. */
+    updatedAt: isoDateTime,
+    /** Body as HTML that the sync has already sanitised; empty in `excerpt` and `none` body modes. */
+    bodyHTML: z
+      .string()
+      .default('')
+      .refine(
+        (html) => html.length <= MAX_BODY_HTML_BYTES && utf8.encode(html).length <= MAX_BODY_HTML_BYTES,
+        `bodyHTML is over the ${MAX_BODY_HTML_BYTES / 1024} KB limit; keep the excerpt only`,
+      )
+      .refine(
+        (html) => htmlNestingDepth(html) <= MAX_HTML_DEPTH,
+        `bodyHTML nests deeper than ${MAX_HTML_DEPTH} elements; keep the excerpt only`,
+      ),
+    /** Plain-text excerpt of the body (at most 300 code points); empty in `none` body mode. */
+    excerpt: text(EXCERPT_CODE_POINTS).default(''),
+    /** Why only the excerpt is shown (too large, too deep, could not be rendered); null when the body rendered. */
+    bodySkipped: text(300).nullable().default(null),
+  })
+  .superRefine((item, ctx) => {
+    if (item.key !== `${item.repo}#${item.number}`) {
+      ctx.addIssue({ code: 'custom', path: ['key'], message: `key must be "${item.repo}#${item.number}"` });
+    }
+    const url = URL.parse(item.url);
+    if (url?.protocol !== 'https:') return;
+    if (url.pathname !== `/${item.repo}/issues/${item.number}` || url.search || url.hash || url.username) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: `url must be the issue's own page, …/${item.repo}/issues/${item.number}`,
+      });
+    }
+  });
 
 export type BoardItem = z.infer<typeof boardItemSchema>;

@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
+import { cleanText } from '../lib/sync/plain-text.ts';
 import { boardItemSchema } from './board-item.ts';
+
+/** A message stored for readers: one line of safe text. */
+const message = z.string().transform((text) => cleanText(text, 500));
 
 /** What one source contributed to the last sync. */
 const sourceStatusSchema = z.object({
@@ -11,10 +15,10 @@ const sourceStatusSchema = z.object({
   watermark: z.iso.datetime({ offset: true }).nullable().default(null),
   /** True when the last sync of this source failed: its items are the last good ones and may be out of date. */
   stale: z.boolean().default(false),
-  /** Why the last sync of this source failed, when `stale`. */
-  error: z.string().nullable().default(null),
+  /** Why the last sync of this source failed, when `stale`; normalised, as it may quote a server. */
+  error: message.nullable().default(null),
   /** Why the source was skipped (e.g. a private repository without `includePrivate`). */
-  skipped: z.string().nullable().default(null),
+  skipped: message.nullable().default(null),
   /** Hash of the source's settings; an incremental sync is only safe while it is unchanged. */
   fingerprint: z.string().nullable().default(null),
 });
@@ -41,6 +45,11 @@ export const snapshotSchema = z
     syncedAt: z.iso.datetime({ offset: true }).nullable().default(null),
     /** GraphQL endpoint the sync read from (never credentials); null for sample or never-synced data. */
     apiUrl: z.string().nullable().default(null),
+    /** GitHub's web origin every item URL is built from, e.g. `https://github.com`. */
+    webUrl: z
+      .url({ protocol: /^https$/, error: 'webUrl must be an https:// origin' })
+      .refine((url) => new URL(url).origin === url, 'webUrl must be an origin, e.g. https://github.com')
+      .default('https://github.com'),
     /** True for the bundled sample data; the board shows a banner. */
     sample: z.boolean().default(false),
     /** Settings used by the board and agenda. */
@@ -51,16 +60,25 @@ export const snapshotSchema = z
     items: z.array(boardItemSchema).default([]),
   })
   .superRefine((snapshot, ctx) => {
+    // Keys compare case-insensitively: GitHub names do, and so do the routes on many file systems.
     const seen = new Set<string>();
     snapshot.items.forEach((item, i) => {
-      if (seen.has(item.key)) {
+      if (seen.has(item.key.toLowerCase())) {
         ctx.addIssue({
           code: 'custom',
           path: ['items', i, 'key'],
           message: `duplicate item key "${item.key}"`,
         });
       }
-      seen.add(item.key);
+      seen.add(item.key.toLowerCase());
+      const origin = URL.parse(item.url)?.origin;
+      if (origin !== snapshot.webUrl) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'url'],
+          message: `${item.key}: url must be on ${snapshot.webUrl}, got ${origin}`,
+        });
+      }
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { repoNameSchema } from './repo-name.ts';
 
 /** A label prefix such as `owner:`; compared case-insensitively. */
 const prefixSchema = z
@@ -9,12 +10,7 @@ const prefixSchema = z
 /** One repository whose issues feed the board. */
 export const sourceSchema = z.strictObject({
   /** Repository as `owner/name`, e.g. `acme/ml-platform`. */
-  repo: z
-    .string()
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/,
-      'repo must be written owner/name, e.g. acme/ml-platform',
-    ),
+  repo: repoNameSchema,
   /** Labels that select an issue for the board: any one of them, compared case-insensitively. */
   labels: z.array(z.string().trim().min(1, 'a label cannot be empty')).min(1).default(['risk', 'threat']),
   /** Read a private or internal repository too; off so private issues never reach a public site by accident. */

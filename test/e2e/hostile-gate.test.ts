@@ -1,11 +1,15 @@
 /**
- * The hostile-content gate (issue 8): every XSS payload goes into GitHub issues (titles, Markdown
- * and raw-HTML bodies, label names and colours, logins) served by the local GitHub stand-in,
- * through the real sync over HTTP into a copy of content/, through the real build, and then
- * every built page is opened in Chromium. Script executions (alert/confirm/prompt/print are
- * wrapped before any page script runs), dialogs, uncaught errors and CSP violations (console
- * and `securitypolicyviolation`) are counted: all must be zero. Then each payload is typed into
- * the header search box and loaded as /search/?q= and /board/?q=: zero again.
+ * The hostile-content gate: every XSS payload goes into GitHub issues (titles, Markdown and
+ * raw-HTML bodies, label names and colours, logins), and every resilience case (bodies that
+ * recurse, amplify or take quadratic time, broken Unicode, lying URLs, look-alike labels,
+ * future timestamps; test/fixtures/hostile/resilience.ts) into one more repository, next to a
+ * calm repository of ordinary risks. The local GitHub stand-in serves them through the real
+ * sync over HTTP into a copy of content/, then the real build runs, and every built page and
+ * feed is opened in Chromium. Script executions (alert/confirm/prompt/print are wrapped before
+ * any page script runs), dialogs, uncaught errors, CSP violations (console and
+ * `securitypolicyviolation`) and requests to hosts off the image allowlist are counted: all must
+ * be zero. Every feed must parse as XML and agenda.md must hold only the expected links. Then
+ * each payload is typed into the header search box and loaded as /search/?q= and /board/?q=.
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,10 +18,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/lib/sync/plain-text.ts';
 import { runSync } from '../../src/lib/sync/run.ts';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { imageSources } from '../../src/lib/sync/image-policy.ts';
+import { site } from '../../src/site.config.ts';
 import { snapshotSchema, type Snapshot } from '../../src/schemas/snapshot.ts';
 import { startFakeGitHub } from '../fixtures/github/fake-github.ts';
 import { configFor } from '../fixtures/github/harness.ts';
 import { HOSTILE_REPOS, hostileRepos } from '../fixtures/hostile/issues.ts';
+import { calmRepo, RESILIENCE_CASES, resilienceRepo } from '../fixtures/hostile/resilience.ts';
 import { XSS_PAYLOADS } from '../fixtures/hostile/payloads.ts';
 import { htmlFiles, routeOf } from '../site/dist.ts';
 import { makeTempProject, projectRoot, runAstro, type TempProject } from '../../scripts/lib/temp-project.ts';
@@ -30,6 +41,12 @@ let context: BrowserContext;
 let page: Page;
 let sync: { code: number; stdout: string; stderr: string };
 let snapshotJson: unknown;
+/** The calm repository synced on its own: what it must look like next to the hostile ones. */
+let calmAlone: Snapshot;
+let distDir: string;
+/** Requests that left the local server, allowed (image allowlist) or not. */
+const offsite: { allowed: string[]; refused: string[] } = { allowed: [], refused: [] };
+const SYNC_NOW = new Date('2026-11-24T12:00:00Z');
 let routes: string[];
 let feeds: string[];
 
@@ -51,36 +68,50 @@ const WATCH = `(() => {
     e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber + ' "' + e.sample + '"'), true);
 })();`;
 
+/** Runs the real sync over HTTP into `board`, returning its exit code and output. */
+async function syncInto(board: string, repos: readonly string[], env: Record<string, string>) {
+  const sources = repos.map((repo) => `  - repo: ${repo}`).join('\n');
+  await writeFile(join(board, 'sources.yaml'), configFor(sources));
+  const out = { code: 1, stdout: '', stderr: '' };
+  out.code = await runSync({
+    configPath: join(board, 'sources.yaml'),
+    snapshotPath: join(board, 'snapshot.json'),
+    full: false,
+    dryRun: false,
+    allowEmpty: false,
+    env,
+    now: () => SYNC_NOW,
+    stdout: { write: (text) => (out.stdout += text) },
+    stderr: { write: (text) => (out.stderr += text) },
+  });
+  return out;
+}
+
 beforeAll(async () => {
   const content = await mkdtemp(join(tmpdir(), 'tandem-hostile-gate-'));
-  const fake = await startFakeGitHub({ repos: hostileRepos() });
+  const alone = await mkdtemp(join(tmpdir(), 'tandem-calm-'));
+  const fake = await startFakeGitHub({ repos: [...hostileRepos(), resilienceRepo(), calmRepo()] });
   try {
     await cp(join(projectRoot, 'content'), content, { recursive: true });
     const board = join(content, 'board');
     await rm(join(board, 'snapshot.json'));
-    const sources = HOSTILE_REPOS.map((repo) => `  - repo: ${repo}`).join('\n');
-    await writeFile(join(board, 'sources.yaml'), configFor(sources));
-    sync = { code: 1, stdout: '', stderr: '' };
-    sync.code = await runSync({
-      configPath: join(board, 'sources.yaml'),
-      snapshotPath: join(board, 'snapshot.json'),
-      full: false,
-      dryRun: false,
-      allowEmpty: false,
-      env: { GITHUB_TOKEN: fake.token, GITHUB_API_URL: fake.url },
-      stdout: { write: (text) => (sync.stdout += text) },
-      stderr: { write: (text) => (sync.stderr += text) },
-    });
-    if (sync.code !== 0) throw new Error(`the sync failed (${sync.code}):\n${sync.stderr}`);
+    const env = { GITHUB_TOKEN: fake.token, GITHUB_API_URL: fake.url };
+    sync = await syncInto(board, [...HOSTILE_REPOS, 'evil/resilience', 'calm/risks'], env);
+    if (sync.code !== 0 && sync.code !== 2) throw new Error(`the sync failed (${sync.code}):\n${sync.stderr}`);
     snapshotJson = JSON.parse(await readFile(join(board, 'snapshot.json'), 'utf8'));
+    const calm = await syncInto(alone, ['calm/risks'], env);
+    if (calm.code !== 0) throw new Error(`the calm sync failed (${calm.code}):\n${calm.stderr}`);
+    calmAlone = snapshotSchema.parse(JSON.parse(await readFile(join(alone, 'snapshot.json'), 'utf8')));
     project = await makeTempProject(content);
   } finally {
     await fake.close();
     await rm(content, { recursive: true, force: true });
+    await rm(alone, { recursive: true, force: true });
   }
   const build = await runAstro(project.root, ['build'], { TANDEM_NOW: '2026-11-25T12:00:00Z' });
   if (build.code !== 0) throw new Error(`the hostile build failed:\n${build.output}`);
   const dist = join(project.root, 'dist');
+  distDir = dist;
   routes = htmlFiles(dist).map((file) => routeOf(dist, file));
   // The feeds are opened too: an XHTML-namespaced script would run in an XML document, which has no CSP.
   feeds = (await readdir(dist, { recursive: true }))
@@ -93,6 +124,16 @@ beforeAll(async () => {
     incidents.push(`${kind} on ${new URL(url).pathname}${new URL(url).search}${trying}: ${detail}`);
   });
   await context.addInitScript(WATCH);
+  // Nothing leaves the machine: local requests are served, image-allowlisted ones are noted and
+  // aborted, and anything else is an incident.
+  const allowlist = imageSources((snapshotJson as { webUrl: string }).webUrl);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.origin}/`)) return route.continue();
+    const allowed = allowlist.some((source) => url === source || url.startsWith(source.endsWith('/') ? source : `${source}/`));
+    (allowed ? offsite.allowed : offsite.refused).push(`${url} from ${route.request().frame().url()}`);
+    return route.abort();
+  });
   page = await context.newPage();
   page.on('dialog', (d) => {
     incidents.push(`dialog on ${page.url()}${trying}: ${d.type()} "${d.message()}"`);
@@ -145,7 +186,8 @@ async function settle(): Promise<void> {
 describe('the hostile-content gate', () => {
   it('syncs every hostile issue from the local GitHub into a snapshot that validates', () => {
     const snapshot: Snapshot = snapshotSchema.parse(snapshotJson);
-    expect(sync.stdout).toContain(`${HOSTILE_REPOS.length * XSS_PAYLOADS.length} items from 2 source(s)`);
+    const total = HOSTILE_REPOS.length * XSS_PAYLOADS.length + RESILIENCE_CASES.length + calmAlone.items.length;
+    expect(sync.stdout).toContain(`${total} items from 4 source(s)`);
     XSS_PAYLOADS.forEach((payload, i) => {
       for (const repo of HOSTILE_REPOS) {
         const item = snapshot.items.find((it) => it.key === `${repo}#${i + 1}`);
@@ -154,6 +196,44 @@ describe('the hostile-content gate', () => {
         expect(item?.labels.map((l) => l.name)).toContain(cleanText(payload, 100));
       }
     });
+  });
+
+  it('keeps every item of the calm repository exactly as it syncs on its own', () => {
+    const snapshot: Snapshot = snapshotSchema.parse(snapshotJson);
+    expect(calmAlone.items.length).toBeGreaterThan(10);
+    expect(snapshot.items.filter((i) => i.repo === 'calm/risks')).toEqual(calmAlone.items);
+    const status = snapshot.sources.find((s) => s.repo === 'calm/risks');
+    expect(status).toMatchObject({ stale: false, error: null });
+  });
+
+  it('maps every resilience case to an item, however hostile, without failing its source', () => {
+    const snapshot: Snapshot = snapshotSchema.parse(snapshotJson);
+    const items = snapshot.items.filter((i) => i.repo === 'evil/resilience');
+    expect(items).toHaveLength(RESILIENCE_CASES.length);
+    expect(snapshot.sources.find((s) => s.repo === 'evil/resilience')).toMatchObject({ stale: false });
+    const byCase = (id: string) => items[RESILIENCE_CASES.findIndex((c) => c.id === id)]!;
+    // Bodies that would recurse or amplify are kept as excerpts, with the reason.
+    for (const id of ['list-nest-1100', 'quote-nest-2300', 'div-open-1600', 'emphasis-5100', 'table-24kb']) {
+      expect(byCase(id).bodyHTML, id).toBe('');
+      expect(byCase(id).bodySkipped, id).toBeTruthy();
+    }
+    // URLs are built from the web origin, never taken from the API.
+    for (const id of ['url-foreign-host', 'url-no-slashes', 'url-markup-injection']) {
+      expect(byCase(id).url).toBe(`https://github.com/evil/resilience/issues/${byCase(id).number}`);
+    }
+    expect(byCase('title-invisible-only').title).toMatch(/^\(untitled issue #\d+\)$/);
+    expect(byCase('label-severity-zwsp').severity).toBe('low');
+    for (const id of ['label-owner-cyrillic', 'label-owner-zwj', 'label-owner-space-before-colon', 'label-owner-fullwidth']) {
+      expect(byCase(id).owner, id).toBeNull();
+      expect(byCase(id).flags.length, id).toBeGreaterThan(0);
+    }
+    expect(byCase('labels-150').severity).toBe('high');
+    // Every watermark lies at or before the time of the sync.
+    for (const source of snapshot.sources) expect(Date.parse(source.watermark ?? '') <= SYNC_NOW.getTime()).toBe(true);
+    // Nothing in the snapshot is a code point XML forbids, and no body is over its cap.
+    const text = JSON.stringify(snapshotJson);
+    expect(text).not.toMatch(/\\u000[0-8bcef]|\\u001[0-9a-f]|\\ufff[ef]/i);
+    expect(text.length).toBeLessThan(20_000_000);
   });
 
   it('builds a page for every hostile item', () => {
@@ -193,7 +273,42 @@ describe('the hostile-content gate', () => {
     }
     expect(notServed).toEqual([]);
     expect(incidents).toEqual([]);
-  }, 240_000);
+    expect(offsite.refused).toEqual([]);
+  }, 300_000);
+
+  it('writes feeds that parse as XML', async () => {
+    await page.goto(`${server.origin}/`);
+    expect(feeds.length).toBeGreaterThanOrEqual(5);
+    for (const feed of feeds) {
+      const text = await readFile(join(distDir, feed), 'utf8');
+      const problem = await page.evaluate((xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        return doc.querySelector('parsererror')?.textContent ?? (doc.documentElement.localName === 'rss' ? null : 'not RSS');
+      }, text);
+      expect(problem, feed).toBeNull();
+    }
+  });
+
+  it('writes an agenda.md whose only links are the site and the items on GitHub', async () => {
+    const markdown = await readFile(join(distDir, 'sync', 'agenda.md'), 'utf8');
+    const snapshot = snapshotSchema.parse(snapshotJson);
+    const issueUrls = new Set(snapshot.items.map((i) => i.url));
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+    const unexpected: string[] = [];
+    let risks = 0;
+    visit(tree, (node) => {
+      if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference' || node.type === 'definition') {
+        unexpected.push(`${node.type}: ${JSON.stringify(node).slice(0, 120)}`);
+      }
+      if (node.type === 'link') {
+        const url = (node as { url: string }).url;
+        if (issueUrls.has(url)) risks += 1;
+        else if (!url.startsWith(`${site.url.replace(/\/$/, '')}/`)) unexpected.push(`link: ${url}`);
+      }
+    });
+    expect(unexpected).toEqual([]);
+    expect(risks).toBeGreaterThan(10);
+  });
 
   it('runs nothing when each payload is typed into the header search box', async () => {
     incidents.length = 0;

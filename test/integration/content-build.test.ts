@@ -26,6 +26,13 @@ async function edit(dir: string, file: string, from: string | RegExp, to: string
   await writeFile(join(dir, file), next);
 }
 
+async function editSnapshot(dir: string, change: (items: Array<Record<string, unknown>>) => void) {
+  const file = join(dir, 'board', 'snapshot.json');
+  const snapshot = JSON.parse(await readFile(file, 'utf8'));
+  change(snapshot.items);
+  await writeFile(file, JSON.stringify(snapshot));
+}
+
 describe('a build with bad content fails and names the file and the field', () => {
   const cases: Array<{ name: string; mutate: (dir: string) => Promise<void>; expected: RegExp[] }> = [
     {
@@ -52,6 +59,35 @@ describe('a build with bad content fails and names the file and the field', () =
       name: 'a glossary cross-reference to a term that does not exist',
       mutate: (d) => edit(d, 'glossary/terms.yaml', 'related: [training-set]', 'related: [training-sets]'),
       expected: [/terms\.yaml/, /related/, /training-sets/],
+    },
+    {
+      name: 'a hand-edited snapshot whose bodyHTML nests 8,000 elements deep',
+      mutate: (d) =>
+        editSnapshot(d, (items) => {
+          items[0]!['bodyHTML'] = `${'<div>'.repeat(8000)}deep${'</div>'.repeat(8000)}`;
+        }),
+      expected: [/snapshot/, /items\.0\.bodyHTML/, /nests deeper than \d+ elements/],
+    },
+    {
+      name: 'a hand-edited snapshot whose item links to another host',
+      mutate: (d) =>
+        editSnapshot(d, (items) => {
+          items[1]!['url'] = 'https://evil.example/acme/ml-platform/issues/15';
+        }),
+      expected: [/items\.1\.url/, /url must be on https:\/\/github\.com, got https:\/\/evil\.example/],
+    },
+    {
+      name: 'an item whose page would be a lane page',
+      mutate: (d) =>
+        editSnapshot(d, (items) => {
+          Object.assign(items[1]!, {
+            key: 'lanes/security#1',
+            repo: 'lanes/security',
+            number: 1,
+            url: 'https://github.com/lanes/security/issues/1',
+          });
+        }),
+      expected: [/board item lanes\/security#1 would be built at \/board\/lanes\/security\/1\/, which is already the lane page/],
     },
   ];
 

@@ -145,7 +145,11 @@ describe('the board sync against a local GitHub', () => {
     });
     try {
       await ws.writeConfig(configFor('  - repo: acme/security-risks'));
-      const result = await runIn(ws, { GITHUB_TOKEN: ghe.token, GITHUB_API_URL: `${ghe.url}/api/v3/` });
+      const result = await runIn(ws, {
+        GITHUB_TOKEN: ghe.token,
+        GITHUB_API_URL: `${ghe.url}/api/v3/`,
+        GITHUB_SERVER_URL: 'https://ghe.example.com',
+      });
       expect(result.code, result.stderr).toBe(0);
       expect(ghe.requests.map((r) => r.path)).toEqual(['/api/graphql']);
       const snapshot = await ws.snapshot();

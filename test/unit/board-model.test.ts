@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { agendaMarkdown, markdownText } from '../../src/lib/agenda-markdown.ts';
+import { agendaMarkdown } from '../../src/lib/agenda-markdown.ts';
+import { markdownText } from '../../src/lib/markdown-link.ts';
 import { buildAgenda, defaultSince, type GuidancePage } from '../../src/lib/agenda.ts';
 import {
   filterFromParams,
@@ -20,15 +21,17 @@ import { boardItemSchema, type BoardItem } from '../../src/schemas/board-item.ts
 let n = 0;
 function item(over: Partial<BoardItem> & Record<string, unknown> = {}): BoardItem {
   n += 1;
+  const repo = String(over['repo'] ?? 'acme/r');
+  const number = Number(over['number'] ?? n);
   return boardItemSchema.parse({
-    key: `acme/r#${n}`,
-    repo: 'acme/r',
-    number: n,
     title: `Item ${n}`,
-    url: `https://github.com/acme/r/issues/${n}`,
     createdAt: '2026-10-01T00:00:00Z',
     updatedAt: '2026-11-20T00:00:00Z',
     ...over,
+    key: `${repo}#${number}`,
+    repo,
+    number,
+    url: `https://github.com/${repo}/issues/${number}`,
   });
 }
 const now = new Date('2026-11-25T00:00:00Z');

@@ -79,6 +79,7 @@ describe('GITHUB_API_URL', () => {
     expect(resolveApiUrl(undefined)).toEqual({
       apiUrl: 'https://api.github.com',
       graphqlUrl: 'https://api.github.com/graphql',
+      webUrl: 'https://github.com',
     });
     expect(resolveApiUrl('')).toEqual(resolveApiUrl(undefined));
   });
@@ -88,6 +89,7 @@ describe('GITHUB_API_URL', () => {
       expect(resolveApiUrl(raw)).toEqual({
         apiUrl: 'https://ghe.example.com/api/v3',
         graphqlUrl: 'https://ghe.example.com/api/graphql',
+        webUrl: 'https://ghe.example.com',
       });
     }
   });
@@ -99,5 +101,15 @@ describe('GITHUB_API_URL', () => {
       /must not carry credentials/,
     );
     expect(() => resolveApiUrl('ghe.example.com')).toThrow(/is not a URL/);
+  });
+
+  it('builds issue links from GITHUB_SERVER_URL, or from the API root when it is unset', () => {
+    expect(resolveApiUrl('http://127.0.0.1:8080').webUrl).toBe('https://github.com');
+    expect(resolveApiUrl('http://127.0.0.1:8080', 'https://ghe.example.com').webUrl).toBe(
+      'https://ghe.example.com',
+    );
+    expect(() => resolveApiUrl(undefined, 'http://ghe.example.com')).toThrow(/GITHUB_SERVER_URL must be/);
+    expect(() => resolveApiUrl(undefined, 'https://ghe.example.com/evil')).toThrow(/no path/);
+    expect(() => resolveApiUrl('https://proxy.example.com/github')).toThrow(/set GITHUB_SERVER_URL/);
   });
 });

@@ -6,13 +6,12 @@ import { sourcesConfigSchema } from '../../src/schemas/sources.ts';
 
 const config = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/x' }] });
 const source = config.sources[0]!;
-const context = { conventions: config.conventions, body: config.body };
+const context = { conventions: config.conventions, body: config.body, webUrl: 'https://github.com' };
 
 function issue(number: number, patch: Partial<RawIssue> = {}): RawIssue {
   return {
     number,
     title: `Risk ${number}`,
-    url: `https://github.com/acme/x/issues/${number}`,
     state: 'OPEN',
     body: 'Body',
     createdAt: '2026-01-01T00:00:00Z',
@@ -21,6 +20,7 @@ function issue(number: number, patch: Partial<RawIssue> = {}): RawIssue {
     assignees: [],
     labels: [{ name: 'risk', color: 'ff0000' }],
     repository: { nameWithOwner: 'acme/x', visibility: 'PUBLIC' },
+    moreLabels: null,
     ...patch,
   };
 }
@@ -36,7 +36,12 @@ const item = (number: number, title = `Old ${number}`): BoardItem =>
     updatedAt: '2026-01-15T00:00:00Z',
   });
 
-function apply(mode: 'full' | 'incremental', issues: RawIssue[], previousItems: BoardItem[] = []) {
+function apply(
+  mode: 'full' | 'incremental',
+  issues: RawIssue[],
+  previousItems: BoardItem[] = [],
+  now = new Date('2026-11-01T00:00:00Z'),
+) {
   const warnings: string[] = [];
   const result = applyIssues({
     source,
@@ -46,6 +51,7 @@ function apply(mode: 'full' | 'incremental', issues: RawIssue[], previousItems: 
     nameWithOwner: 'acme/x',
     issues,
     context,
+    now,
     warn: (w) => warnings.push(w),
   });
   return { ...result, warnings, numbers: result.items.map((i) => i.number).sort() };
@@ -92,10 +98,10 @@ describe('applying fetched issues to a source', () => {
     ]);
   });
 
-  it('drops an issue the board schema rejects, with a warning naming it', () => {
-    const result = apply('full', [issue(1, { url: 'http://github.com/acme/x/issues/1' }), issue(2)]);
+  it('drops an issue the board schema rejects even as plain text, with a warning naming it', () => {
+    const result = apply('full', [issue(1, { createdAt: 'yesterday' }), issue(2)]);
     expect(result.numbers).toEqual([2]);
-    expect(result.warnings[0]).toMatch(/^acme\/x#1: skipped, url: url must be an https:\/\/ URL/);
+    expect(result.warnings[0]).toMatch(/^acme\/x#1: skipped, it could not be mapped \(createdAt: must be an ISO/);
   });
 
   it('stores titles, logins and colours as plain validated strings', () => {
@@ -118,13 +124,15 @@ describe('applying fetched issues to a source', () => {
 
 describe('building the snapshot', () => {
   it('sorts items by repository and number and validates with the build’s schema', () => {
-    const items = [item(10), item(2), { ...item(1), key: 'acme/a#1', repo: 'acme/a' }];
+    const other = { ...item(1), key: 'acme/a#1', repo: 'acme/a', url: 'https://github.com/acme/a/issues/1' };
+    const items = [item(10), item(2), other];
     const snapshot = buildSnapshot({
       config,
       sources: [],
       items,
       syncedAt: new Date('2026-11-25T10:00:00.500Z'),
       apiUrl: 'https://api.github.com/graphql',
+      webUrl: 'https://github.com',
     });
     expect(snapshot.items.map((i) => i.key)).toEqual(['acme/a#1', 'acme/x#2', 'acme/x#10']);
     expect(snapshot).toMatchObject({
@@ -137,7 +145,56 @@ describe('building the snapshot', () => {
 
   it('refuses duplicate keys', () => {
     expect(() =>
-      buildSnapshot({ config, sources: [], items: [item(1), item(1)], syncedAt: new Date(), apiUrl: 'x' }),
+      buildSnapshot({
+        config,
+        sources: [],
+        items: [item(1), item(1)],
+        syncedAt: new Date(),
+        apiUrl: 'x',
+        webUrl: 'https://github.com',
+      }),
     ).toThrow(/duplicate item key/);
+  });
+});
+
+describe('one hostile issue among many', () => {
+  // A label whose name throws when read: stands for any input that makes mapping throw.
+  const poison: RawIssue['labels'] = [
+    { name: 'risk', color: 'ff0000' },
+    Object.defineProperty({ color: null }, 'name', {
+      get: () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    }) as { name: string; color: null },
+  ];
+
+  it('keeps the last good item of an issue that cannot be mapped, marked as not updated, and warns naming it', () => {
+    const result = apply('incremental', [issue(1, { labels: poison }), issue(2)], [item(1, 'Last good')]);
+    expect(result.numbers).toEqual([1, 2]);
+    const kept = result.items.find((i) => i.number === 1)!;
+    expect(kept.title).toBe('Last good');
+    expect(kept.bodySkipped).toMatch(/^not updated from GitHub/);
+    expect(result.warnings.join('\n')).toMatch(/acme\/x#1: could not be mapped .*keeping its last good item/);
+  });
+
+  it('adds a new issue that cannot be mapped as plain text, and the rest of the source still syncs', () => {
+    const result = apply('full', [issue(1, { labels: poison, body: '**Poisoned** _data_' }), issue(2)]);
+    expect(result.numbers).toEqual([1, 2]);
+    const plain = result.items.find((i) => i.number === 1)!;
+    expect(plain.bodyHTML).toBe('');
+    expect(plain.excerpt).toContain('Poisoned');
+    expect(plain.bodySkipped).toMatch(/could not be mapped/);
+    expect(result.warnings.join('\n')).toMatch(/acme\/x#1: could not be mapped .*added as plain text/);
+  });
+
+  it('builds the item URL from the web origin, whatever the API says the URL is', () => {
+    const lying = { ...issue(1), url: 'https://evil.example/acme/x/issues/1' } as RawIssue;
+    expect(apply('full', [lying]).items[0]!.url).toBe('https://github.com/acme/x/issues/1');
+  });
+
+  it('never moves the watermark past the start of the sync', () => {
+    const now = new Date('2026-11-01T00:00:00Z');
+    const result = apply('full', [issue(1, { updatedAt: '2099-01-01T00:00:00Z' }), issue(2)], [], now);
+    expect(result.watermark).toBe('2026-11-01T00:00:00Z');
   });
 });

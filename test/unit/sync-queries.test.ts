@@ -17,17 +17,17 @@ describe('the GraphQL queries the sync sends', () => {
         (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
       );
       expect(ops).toHaveLength(1);
-      expect(ops[0]!.name?.value).toMatch(/^Board\w+$/);
+      expect(ops[0]!.name?.value).toMatch(/^(Board|Issue)\w+$/);
       const variables = ops[0]!.variableDefinitions?.map((v) => v.variable.name.value);
       expect(variables).toEqual(expect.arrayContaining(['owner', 'name', 'cursor']));
     },
   );
 
   it.each(operations)(
-    '%s asks for 100 issues a page with pageInfo and the rate-limit cost',
+    '%s asks for 100 issues or labels a page with pageInfo and the rate-limit cost',
     (_name, document) => {
       expect(PAGE_SIZE).toBe(100);
-      expect(document).toMatch(/issues\(\s*first: 100\s+after: \$cursor/);
+      expect(document).toMatch(/(issues|labels)\(\s*first: 100,?\s+after: \$cursor/);
       expect(document).toMatch(/pageInfo \{ hasNextPage endCursor \}/);
       expect(document).toMatch(/rateLimit \{ cost remaining resetAt \}/);
     },
@@ -39,6 +39,15 @@ describe('the GraphQL queries the sync sends', () => {
     );
     expect(ALL_QUERIES.BOARD_ISSUES_SINCE).not.toMatch(/labels: \$labels/);
     expect(ALL_QUERIES.BOARD_ISSUES_OPEN).toMatch(/states: \[OPEN\]\s+labels: \$labels/);
+  });
+
+  it('reads every label of an issue: the first hundred with the issue, the rest page by page', () => {
+    expect(ALL_QUERIES.BOARD_ISSUES_OPEN).toMatch(/labels\(first: 100\) \{\s+pageInfo \{ hasNextPage endCursor \}/);
+    expect(ALL_QUERIES.ISSUE_LABELS).toMatch(/issue\(number: \$number\)/);
+  });
+
+  it('never asks for the issue URL, which the board builds itself', () => {
+    for (const [, document] of operations) expect(document).not.toMatch(/^\s+url$/m);
   });
 
   it('rejects a query GitHub would reject, so the validation above means something', () => {

@@ -11,6 +11,8 @@ interface Step {
   with?: Record<string, unknown>;
 }
 interface Job {
+  needs?: string | string[];
+  if?: string;
   permissions: Record<string, string>;
   steps: Step[];
 }
@@ -51,6 +53,13 @@ describe('the sync-and-deploy workflow', () => {
   it('commits the snapshot without running project code where the write token lives', () => {
     expect(commit.steps.some((s) => s.run?.includes('npm'))).toBe(false);
     expect(commit.steps.some((s) => s.uses?.startsWith('actions/download-artifact'))).toBe(true);
+  });
+
+  it('commits a synced snapshot only after the site was built from it', () => {
+    expect(build.needs).toBe('sync');
+    expect(commit.needs).toEqual(['sync', 'build']);
+    expect(commit.if).toMatch(/needs\.build\.result == 'success'/);
+    expect(deploy.if).toMatch(/needs\.commit\.result != 'failure'/);
   });
 
   it('builds and deploys dist/ to GitHub Pages', () => {

@@ -1,5 +1,6 @@
 import type { NetworkSettings } from '../../schemas/sources.ts';
 import { SyncError } from './errors.ts';
+import { cleanText } from './plain-text.ts';
 
 interface Context {
   /** GraphQL URL, named in messages about reaching it. */
@@ -46,7 +47,10 @@ export function classifyError(
       );
     }
     if (types.includes('RATE_LIMITED')) return rateLimit();
-    const messages = e.errors.map((item) => item.message ?? item.type ?? 'unknown error').join('; ');
+    const messages = cleanText(
+      e.errors.map((item) => String(item.message ?? item.type ?? 'unknown error')).join('; '),
+      300,
+    );
     return new SyncError(
       'graphql',
       `GitHub answered with GraphQL errors (${messages}); nothing from that answer was used`,
@@ -122,6 +126,5 @@ function causes(error: unknown): Error[] {
 }
 
 function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 120 ? `${line.slice(0, 117)}…` : line;
+  return cleanText(text, 120);
 }

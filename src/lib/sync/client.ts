@@ -6,6 +6,7 @@ import type { NetworkSettings } from '../../schemas/sources.ts';
 import type { ApiEndpoint } from './api-url.ts';
 import { classifyError } from './classify-error.ts';
 import { SyncError } from './errors.ts';
+import { cleanText } from './plain-text.ts';
 
 /** What the sync needs from GitHub: one query at a time, and counts for the summary. */
 export interface GraphqlClient {
@@ -25,17 +26,35 @@ export interface ClientOptions {
 
 const SyncOctokit = Octokit.plugin(retry, throttling);
 
+/** Same-origin redirects followed before giving up. */
+const MAX_REDIRECTS = 3;
+
 /** Octokit with the maintained retry and throttling plugins, a timeout per request and counting. */
 export function createGraphqlClient({ token, endpoint, network, log }: ClientOptions): GraphqlClient {
   const stats = { requests: 0, points: 0, remaining: null as number | null };
-  const state = { rateLimitWaitSeconds: null as number | null };
-  const timedFetch: typeof fetch = (input, init) => {
+  const state = { rateLimitWaitSeconds: null as number | null, refusedRedirect: null as string | null };
+  const timedFetch: typeof fetch = async (input, init) => {
     stats.requests += 1;
     const timeout = AbortSignal.timeout(network.timeoutMs);
-    return fetch(input, {
-      ...init,
-      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
-    });
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    // Redirects are followed by hand, and only within the API's origin: a 307 or 308 to another
+    // host would otherwise receive the token and the query.
+    let url = new URL(input instanceof Request ? input.url : String(input));
+    for (let hop = 0; ; hop += 1) {
+      const response = await fetch(url, { ...init, signal, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || location === null) return response;
+      const next = URL.parse(location, url);
+      if (next?.origin !== url.origin || hop >= MAX_REDIRECTS) {
+        state.refusedRedirect = !next
+          ? 'an invalid location'
+          : next.origin === url.origin
+            ? `more than ${MAX_REDIRECTS} redirects`
+            : next.origin;
+        return response;
+      }
+      url = next;
+    }
   };
   const waitable = (seconds: number, retryCount: number) =>
     retryCount < network.retries && seconds <= network.maxRateLimitWaitSeconds;
@@ -72,6 +91,12 @@ export function createGraphqlClient({ token, endpoint, network, log }: ClientOpt
   // Outermost hook: an answer that is not JSON (an HTML login page, a proxy) is a wrong URL, not a retry.
   octokit.hook.wrap('request', async (request, options) => {
     const response = await request(options);
+    if (state.refusedRedirect !== null) {
+      throw new SyncError(
+        'redirect',
+        `${endpoint.graphqlUrl} redirected to ${cleanText(state.refusedRedirect, 200)}; the sync follows redirects only within the API's own origin, so the token was not sent there. Check GITHUB_API_URL`,
+      );
+    }
     if (typeof response.data !== 'object' || response.data === null) {
       const type = String(response.headers['content-type'] ?? 'no content type').split(';')[0];
       throw new SyncError(

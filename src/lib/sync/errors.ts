@@ -6,6 +6,8 @@
 export type SyncErrorKind =
   | 'config'
   | 'token-missing'
+  | 'token-invalid'
+  | 'redirect'
   | 'api-url'
   | 'auth'
   | 'forbidden'
@@ -53,4 +55,10 @@ export const MISSING_TOKEN_MESSAGE = [
   '  2. Repository access: "Only select repositories", and pick those repositories.',
   '  3. Permissions → Repository permissions → Issues: Read-only (Metadata: Read-only is added for you).',
   'Then run: GITHUB_TOKEN=<token> npm run sync. In GitHub Actions use a secret, never a committed value.',
+].join('\n');
+
+/** Shown when the token holds whitespace: a newline or space pasted with it would corrupt every request. */
+export const TOKEN_WHITESPACE_MESSAGE = [
+  'the GitHub token contains whitespace (often a line break pasted with it), so GitHub would refuse it.',
+  'Set GITHUB_TOKEN (or GH_TOKEN) to the token alone, on one line, with nothing before or after it.',
 ].join('\n');

@@ -4,8 +4,13 @@ import type { GraphqlClient } from './client.ts';
 import { SyncError } from './errors.ts';
 import { paginate } from './paginate.ts';
 import type { SourcePlan } from './plan.ts';
-import { BOARD_ISSUES_OPEN, BOARD_ISSUES_SINCE } from './queries.ts';
-import { boardIssuesResponseSchema, type BoardIssuesResponse, type RawIssue } from './response.ts';
+import { BOARD_ISSUES_OPEN, BOARD_ISSUES_SINCE, ISSUE_LABELS } from './queries.ts';
+import {
+  boardIssuesResponseSchema,
+  issueLabelsResponseSchema,
+  type BoardIssuesResponse,
+  type RawIssue,
+} from './response.ts';
 
 export type Fetched =
   | { skipped: null; nameWithOwner: string; issues: RawIssue[]; pages: number }
@@ -44,10 +49,29 @@ export async function fetchSource(
       };
     }
     nameWithOwner = repository.nameWithOwner;
-    issues.push(...repository.issues.nodes);
+    for (const issue of repository.issues.nodes) {
+      issues.push(issue.moreLabels === null ? issue : await readAllLabels(client, owner!, name!, issue));
+    }
     onPage(pages, issues.length);
   }
   return { skipped: null, nameWithOwner, issues, pages };
+}
+
+/** Reads the labels of an issue that has more than one page of them, to the last page. */
+async function readAllLabels(client: GraphqlClient, owner: string, name: string, issue: RawIssue) {
+  const labels = [...issue.labels];
+  const pageOf = async (cursor: string | null) => {
+    const data = issueLabelsResponseSchema.safeParse(
+      await client.query(ISSUE_LABELS, { owner, name, number: issue.number, cursor: cursor ?? issue.moreLabels }),
+    );
+    const connection = data.success ? data.data.repository?.issue?.labels : undefined;
+    if (!connection) throw new SyncError('shape', `GitHub did not return the labels of issue #${issue.number}`);
+    return { items: connection.nodes ?? [], pageInfo: connection.pageInfo };
+  };
+  for await (const page of paginate(pageOf)) {
+    labels.push(...page.filter((label) => label !== null));
+  }
+  return { ...issue, labels, moreLabels: null };
 }
 
 function checkShape(data: unknown): BoardIssuesResponse {

@@ -1,7 +1,8 @@
 import type { z } from 'astro/zod';
 import type { boardItemSchema } from '../../schemas/board-item.ts';
 import type { Conventions } from '../../schemas/sources.ts';
-import { renderBody, type BodyMode } from './body.ts';
+import { githubIssueUrl } from '../links.ts';
+import { plainExcerpt, renderBody, type BodyMode } from './body.ts';
 import { mapLabels } from './labels.ts';
 import { cleanLogin, cleanText } from './plain-text.ts';
 import type { RawIssue } from './response.ts';
@@ -11,6 +12,8 @@ export type BoardItemInput = z.input<typeof boardItemSchema>;
 export interface MapContext {
   conventions: Conventions;
   body: BodyMode;
+  /** GitHub's web origin, e.g. `https://github.com`; every issue URL is built from it. */
+  webUrl: string;
 }
 
 /** `owner/name#number`, the item's key on the board. */
@@ -27,8 +30,31 @@ export function isSelected(issue: RawIssue, labels: readonly string[]): boolean 
 /**
  * Maps one GitHub issue onto a board item; the snapshot schema checks the result. `repo` is the
  * name from sources.yaml, so keys stay stable when GitHub spells or redirects it differently.
+ * The issue's URL is built from the web origin, never taken from the API's `url`.
  */
-export function mapIssue(issue: RawIssue, repo: string, { conventions, body }: MapContext): BoardItemInput {
+export function mapIssue(issue: RawIssue, repo: string, context: MapContext): BoardItemInput {
+  const url = githubIssueUrl(context.webUrl, repo, issue.number);
+  return {
+    ...basics(issue, repo, url),
+    ...mapLabels(issue.labels, context.conventions),
+    ...renderBody(issue.body, url, context.body, context.webUrl),
+  };
+}
+
+/**
+ * The item when mapping failed: title, dates and a plain-text excerpt only, no labels and no
+ * rendering, marked so the board says why. Nothing in it can throw on hostile input.
+ */
+export function plainIssue(issue: RawIssue, repo: string, context: MapContext, reason: string): BoardItemInput {
+  const url = githubIssueUrl(context.webUrl, repo, issue.number);
+  return {
+    ...basics(issue, repo, url),
+    excerpt: context.body === 'none' ? '' : plainExcerpt(issue.body),
+    bodySkipped: `the issue could not be mapped (${reason}); showing a plain-text excerpt without its labels`,
+  };
+}
+
+function basics(issue: RawIssue, repo: string, url: string) {
   const assignees = issue.assignees
     .map((a) => cleanLogin(a.login))
     .filter((login): login is string => login !== null);
@@ -37,12 +63,10 @@ export function mapIssue(issue: RawIssue, repo: string, { conventions, body }: M
     repo,
     number: issue.number,
     title: cleanText(issue.title, 256) || `(untitled issue #${issue.number})`,
-    url: issue.url,
-    ...mapLabels(issue.labels, conventions),
+    url,
     assignees: [...new Set(assignees)].sort(),
     author: cleanLogin(issue.author?.login),
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
-    ...renderBody(issue.body, issue.url, body),
   };
 }

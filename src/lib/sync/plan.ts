@@ -22,13 +22,24 @@ export function sourceFingerprint(source: Source, config: SourcesConfig): string
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16);
 }
 
-/** The previous snapshot, if real data from the same API; the sample never mixes with real data. */
-export function usablePrevious(previous: Snapshot | null, apiUrl: string): Snapshot | null {
-  return previous && !previous.sample && previous.apiUrl === apiUrl ? previous : null;
+/** The previous snapshot, if real data from the same API and web origin; the sample never mixes with real data. */
+export function usablePrevious(
+  previous: Snapshot | null,
+  apiUrl: string,
+  webUrl = 'https://github.com',
+): Snapshot | null {
+  return previous && !previous.sample && previous.apiUrl === apiUrl && previous.webUrl === webUrl
+    ? previous
+    : null;
 }
 
 /** Full or incremental for one source, and why (shown in the log). */
-export function planSource(status: SourceStatus | undefined, fingerprint: string, full: boolean): SourcePlan {
+export function planSource(
+  status: SourceStatus | undefined,
+  fingerprint: string,
+  full: boolean,
+  now: Date = new Date(),
+): SourcePlan {
   const fullBecause = (reason: string): SourcePlan => ({ mode: 'full', since: null, reason });
   if (full) return fullBecause('--full');
   if (!status) return fullBecause('first sync of this source');
@@ -36,6 +47,7 @@ export function planSource(status: SourceStatus | undefined, fingerprint: string
   if (status.skipped) return fullBecause('it was skipped last time');
   if (status.fingerprint !== fingerprint) return fullBecause('its settings changed');
   if (!status.watermark) return fullBecause('no watermark yet');
+  if (Date.parse(status.watermark) > now.getTime()) return fullBecause('its watermark lies in the future');
   return { mode: 'incremental', since: status.watermark, reason: `updated since ${status.watermark}` };
 }
 

@@ -1,3 +1,5 @@
+import { terminalText } from './plain-text.ts';
+
 /**
  * Progress of a sync. On a terminal one line per source is redrawn as pages arrive; elsewhere
  * (CI logs, files) every step is a plain line of its own.
@@ -17,13 +19,17 @@ export interface ReportStream {
 /** A reporter that prints nothing, for tests and embedding. */
 export const silentReporter: Reporter = { start() {}, page() {}, done() {}, warn() {} };
 
+/**
+ * Every line goes through `terminalText`: a repository name or a message from a server can
+ * carry escape sequences that would retitle the terminal or fake a line; here they cannot.
+ */
 export function createReporter(stream: ReportStream): Reporter {
   const tty = stream.isTTY === true;
   let open = false;
   const line = (text: string) => {
     if (tty && open) stream.write('\r\x1b[2K');
     open = false;
-    stream.write(`${text}\n`);
+    stream.write(`${terminalText(text)}\n`);
   };
   return {
     start(repo, mode, reason) {
@@ -32,7 +38,7 @@ export function createReporter(stream: ReportStream): Reporter {
     page(repo, page, issues) {
       const text = `${repo}: page ${page}, ${issues} issue${issues === 1 ? '' : 's'}`;
       if (!tty) return line(text);
-      stream.write(`\r\x1b[2K${text}`);
+      stream.write(`\r\x1b[2K${terminalText(text)}`);
       open = true;
     },
     done(repo, outcome) {

@@ -11,7 +11,6 @@ const ISSUE_FIELDS = /* GraphQL */ `
   fragment BoardIssueFields on Issue {
     number
     title
-    url
     state
     body
     createdAt
@@ -25,6 +24,7 @@ const ISSUE_FIELDS = /* GraphQL */ `
       }
     }
     labels(first: 100) {
+      pageInfo { hasNextPage endCursor }
       nodes {
         name
         color
@@ -84,5 +84,23 @@ export const BOARD_ISSUES_SINCE = /* GraphQL */ `
   ${ISSUE_FIELDS}
 `;
 
+/**
+ * The labels of one issue after its first hundred: a label beyond them can decide the owner or
+ * severity, so an issue with more is read to the end.
+ */
+export const ISSUE_LABELS = /* GraphQL */ `
+  query IssueLabels($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+    rateLimit { cost remaining resetAt }
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        labels(first: ${PAGE_SIZE}, after: $cursor) {
+          pageInfo { hasNextPage endCursor }
+          nodes { name color }
+        }
+      }
+    }
+  }
+`;
+
 /** All operations, for the schema validation test. */
-export const ALL_QUERIES = { BOARD_ISSUES_OPEN, BOARD_ISSUES_SINCE } as const;
+export const ALL_QUERIES = { BOARD_ISSUES_OPEN, BOARD_ISSUES_SINCE, ISSUE_LABELS } as const;

@@ -15,10 +15,22 @@ const nodes = <T extends z.ZodType>(node: T) =>
       (connection?.nodes ?? []).filter((n): n is NonNullable<typeof n> => n != null),
     );
 
-export const rawIssueSchema = z.object({
+const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
+const labelSchema = z.object({ name: z.string(), color: z.string().nullable().optional() });
+
+/** A label connection: its labels, and the cursor to read on from when there are more. */
+const labelsSchema = z
+  .object({ pageInfo: pageInfoSchema.nullable().optional(), nodes: z.array(labelSchema.nullable()).nullable() })
+  .nullable()
+  .transform((connection) => ({
+    nodes: (connection?.nodes ?? []).filter((n): n is NonNullable<typeof n> => n != null),
+    pageInfo: connection?.pageInfo ?? { hasNextPage: false, endCursor: null },
+  }));
+
+export const rawIssueSchema = z
+  .object({
   number: z.number().int().positive(),
   title: z.string(),
-  url: z.string(),
   state: z.enum(['OPEN', 'CLOSED']),
   body: z
     .string()
@@ -28,9 +40,15 @@ export const rawIssueSchema = z.object({
   updatedAt: z.string(),
   author: z.object({ login: z.string() }).nullable(),
   assignees: nodes(z.object({ login: z.string() })),
-  labels: nodes(z.object({ name: z.string(), color: z.string().nullable().optional() })),
-  repository: z.object({ nameWithOwner: z.string(), visibility: visibilitySchema }),
-});
+    labels: labelsSchema,
+    repository: z.object({ nameWithOwner: z.string(), visibility: visibilitySchema }),
+  })
+  .transform(({ labels, ...issue }) => ({
+    ...issue,
+    labels: labels.nodes,
+    /** Where the labels read on from when the issue has more than one page of them; null when all are here. */
+    moreLabels: labels.pageInfo.hasNextPage ? labels.pageInfo.endCursor : null,
+  }));
 
 export const boardIssuesResponseSchema = z.object({
   rateLimit: z.object({ cost: z.number(), remaining: z.number(), resetAt: z.string() }).nullable().optional(),
@@ -39,9 +57,23 @@ export const boardIssuesResponseSchema = z.object({
       nameWithOwner: z.string(),
       visibility: visibilitySchema,
       issues: z.object({
-        pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+        pageInfo: pageInfoSchema,
         nodes: z.array(rawIssueSchema.nullable()).transform((list) => list.filter((n) => n != null)),
       }),
+    })
+    .nullable(),
+});
+
+/** The answer to ISSUE_LABELS. */
+export const issueLabelsResponseSchema = z.object({
+  rateLimit: z.object({ cost: z.number(), remaining: z.number(), resetAt: z.string() }).nullable().optional(),
+  repository: z
+    .object({
+      issue: z
+        .object({
+          labels: z.object({ pageInfo: pageInfoSchema, nodes: z.array(labelSchema.nullable()).nullable() }),
+        })
+        .nullable(),
     })
     .nullable(),
 });

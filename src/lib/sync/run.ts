@@ -1,7 +1,8 @@
 import { resolveApiUrl } from './api-url.ts';
 import { createGraphqlClient, type ClientOptions, type GraphqlClient } from './client.ts';
 import { loadConfig } from './config.ts';
-import { MISSING_TOKEN_MESSAGE, SyncError } from './errors.ts';
+import { MISSING_TOKEN_MESSAGE, SyncError, TOKEN_WHITESPACE_MESSAGE } from './errors.ts';
+import { terminalText } from './plain-text.ts';
 import { createReporter, type ReportStream } from './progress.ts';
 import { readSnapshot, writeSnapshot } from './snapshot-file.ts';
 import { formatSummary } from './summary.ts';
@@ -24,9 +25,10 @@ export interface RunOptions {
 /** Exit codes: 0 synced; 1 failed, snapshot untouched; 2 written, but some sources failed and are marked stale. */
 export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
   const started = performance.now();
-  const token = (options.env['GITHUB_TOKEN'] || options.env['GH_TOKEN'] || '').trim();
-  // Belt and braces: whatever is printed, the token is not.
-  const redact = (text: string) => (token ? text.split(token).join('[REDACTED]') : text);
+  const raw = options.env['GITHUB_TOKEN'] || options.env['GH_TOKEN'] || '';
+  const token = raw.trim();
+  // Belt and braces: whatever is printed, the token is not, in any form it could appear in.
+  const redact = redactor(raw);
   const stderr: ReportStream = {
     isTTY: options.stderr.isTTY === true,
     write: (text) => options.stderr.write(redact(text)),
@@ -35,7 +37,8 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
   try {
     const config = await loadConfig(options.configPath);
     if (!token) throw new SyncError('token-missing', MISSING_TOKEN_MESSAGE);
-    const endpoint = resolveApiUrl(options.env['GITHUB_API_URL']);
+    if (/\s/.test(token)) throw new SyncError('token-invalid', TOKEN_WHITESPACE_MESSAGE);
+    const endpoint = resolveApiUrl(options.env['GITHUB_API_URL'], options.env['GITHUB_SERVER_URL']);
     const current = await readSnapshot(options.snapshotPath);
     if (current.problem)
       reporter.warn(
@@ -53,6 +56,7 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
       config,
       previous: current.snapshot,
       apiUrl: endpoint.graphqlUrl,
+      webUrl: endpoint.webUrl,
       now: options.now ?? (() => new Date()),
       full: options.full,
       allowEmpty: options.allowEmpty,
@@ -72,14 +76,28 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
       elapsedMs,
       file: `${options.snapshotPath} ${file}`,
     });
-    options.stdout.write(redact(summary));
+    options.stdout.write(redact(terminalText(summary)));
     return reports.some((r) => r.status === 'failed') ? 2 : 0;
   } catch (error) {
     const message =
       error instanceof SyncError
         ? error.message
         : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
-    stderr.write(`Board sync failed: ${message}\n${options.snapshotPath} was left unchanged.\n`);
+    stderr.write(
+      `Board sync failed: ${terminalText(message)}\n${options.snapshotPath} was left unchanged.\n`,
+    );
     return 1;
   }
+}
+
+/**
+ * Replaces every form of the token that output could carry: as given, trimmed, each
+ * whitespace-separated piece of it (a token pasted with a newline is printed in halves), and
+ * its JSON- and URL-encoded spellings.
+ */
+export function redactor(raw: string): (text: string) => string {
+  const pieces = raw.split(/\s+/).filter((piece) => piece.length >= 4);
+  const forms = [raw, raw.trim(), JSON.stringify(raw).slice(1, -1), encodeURIComponent(raw), ...pieces];
+  const unique = [...new Set(forms.filter((form) => form.trim().length >= 4))].sort((a, b) => b.length - a.length);
+  return (text) => unique.reduce((out, form) => out.split(form).join('[REDACTED]'), text);
 }

@@ -15,6 +15,8 @@ export interface SyncBoardOptions {
   previous: Snapshot | null;
   /** GraphQL endpoint, recorded in the snapshot; a different one forces a full sync. */
   apiUrl: string;
+  /** GitHub's web origin that issue URLs are built from; a different one forces a full sync. */
+  webUrl?: string;
   now: () => Date;
   /** Ignore watermarks: re-read every source, dropping deleted and transferred issues. */
   full?: boolean;
@@ -31,13 +33,13 @@ export interface SyncBoardOptions {
 export async function syncBoard(
   options: SyncBoardOptions,
 ): Promise<{ snapshot: Snapshot; reports: SourceReport[] }> {
-  const { client, config, apiUrl, reporter = silentReporter } = options;
-  const previous = usablePrevious(options.previous, apiUrl);
+  const { client, config, apiUrl, webUrl = 'https://github.com', reporter = silentReporter } = options;
+  const previous = usablePrevious(options.previous, apiUrl, webUrl);
+  const now = options.now();
   const results: SourceResult[] = [];
   for (const source of config.sources) {
-    results.push(
-      await syncSource({ client, source, config, previous, full: options.full ?? false, reporter }),
-    );
+    const full = options.full ?? false;
+    results.push(await syncSource({ client, source, config, previous, full, webUrl, now, reporter }));
   }
   const reports = results.map((r) => r.report);
   const failed = reports.filter((r) => r.status === 'failed');
@@ -54,5 +56,5 @@ export async function syncBoard(
     );
   }
   const sources = results.map((r) => r.status);
-  return { snapshot: buildSnapshot({ config, sources, items, syncedAt: options.now(), apiUrl }), reports };
+  return { snapshot: buildSnapshot({ config, sources, items, syncedAt: now, apiUrl, webUrl }), reports };
 }

@@ -6,6 +6,7 @@ import { SyncError } from './errors.ts';
 import { fetchSource } from './fetch-source.ts';
 import { applyIssues } from './merge.ts';
 import { planSource, sourceFingerprint, statusOf } from './plan.ts';
+import { cleanText } from './plain-text.ts';
 import type { Reporter } from './progress.ts';
 import type { SourceReport } from './summary.ts';
 
@@ -26,14 +27,18 @@ export async function syncSource(input: {
   /** The usable previous snapshot, or null. */
   previous: Snapshot | null;
   full: boolean;
+  /** GitHub's web origin, for issue URLs. */
+  webUrl: string;
+  /** When the sync started. */
+  now: Date;
   reporter: Reporter;
 }): Promise<SourceResult> {
-  const { client, source, config, previous, reporter } = input;
+  const { client, source, config, previous, reporter, now } = input;
   const { repo } = source;
   const fingerprint = sourceFingerprint(source, config);
   const last = statusOf(previous, repo);
   const previousItems = previous?.items.filter((i) => i.repo.toLowerCase() === repo.toLowerCase()) ?? [];
-  const plan = planSource(last, fingerprint, input.full);
+  const plan = planSource(last, fingerprint, input.full, now);
   const status = { repo, items: 0, watermark: null, stale: false, error: null, skipped: null, fingerprint };
   const report = {
     repo,
@@ -67,7 +72,8 @@ export async function syncSource(input: {
       previousWatermark: plan.since,
       nameWithOwner: fetched.nameWithOwner,
       issues: fetched.issues,
-      context: { conventions: config.conventions, body: config.body },
+      context: { conventions: config.conventions, body: config.body, webUrl: input.webUrl },
+      now,
       warn: (message) => reporter.warn(message),
     });
     reporter.done(repo, `${fetched.issues.length} issue(s) read, ${items.length} on the board`);
@@ -79,7 +85,8 @@ export async function syncSource(input: {
   } catch (error) {
     if (!(error instanceof SyncError) || error.fatal) throw error;
     const kept = previousItems.length;
-    reporter.warn(`${repo}: ${error.message}; keeping its ${kept} last good item(s), marked stale`);
+    const message = cleanText(error.message, 500);
+    reporter.warn(`${repo}: ${message}; keeping its ${kept} last good item(s), marked stale`);
     return {
       items: previousItems,
       status: {
@@ -88,9 +95,9 @@ export async function syncSource(input: {
         watermark: last?.watermark ?? null,
         fingerprint: last?.fingerprint ?? null,
         stale: true,
-        error: error.message,
+        error: message,
       },
-      report: { ...report, status: 'failed', items: kept, pages, message: error.message },
+      report: { ...report, status: 'failed', items: kept, pages, message },
     };
   }
 }
