@@ -16,7 +16,9 @@ import { site } from './src/site.config.ts';
  */
 function boardWebUrl() {
   try {
-    const snapshot = JSON.parse(readFileSync(new URL('./content/board/snapshot.json', import.meta.url), 'utf8'));
+    const snapshot = JSON.parse(
+      readFileSync(new URL('./content/board/snapshot.json', import.meta.url), 'utf8'),
+    );
     return typeof snapshot.webUrl === 'string' ? snapshot.webUrl : 'https://github.com';
   } catch {
     return 'https://github.com';

@@ -37,7 +37,9 @@ if (!isMainThread) {
   });
   const runs = Number(values.runs);
   const worker = new Worker(new URL(import.meta.url), { workerData: { calm: Number(values.calm) } });
-  const fake = await new Promise<{ url: string; token: string }>((resolve) => worker.once('message', resolve));
+  const fake = await new Promise<{ url: string; token: string }>((resolve) =>
+    worker.once('message', resolve),
+  );
   const node = join(projectRoot, 'node_modules', '.bin', 'node');
 
   /** One command under GNU time: wall seconds and peak resident memory of the process. */
@@ -89,8 +91,12 @@ if (!isMainThread) {
     for (let i = 0; i < runs; i += 1) {
       await rm(snapshot, { force: true });
       process.stdout.write(`${label}: sync ${i + 1}/${runs}… `);
-      const run = await timed([join(projectRoot, 'scripts', 'sync.ts'), '--config', config, '--snapshot', snapshot, '--full'], projectRoot);
-      if (run.code !== 0 && run.code !== 2) throw new Error(`sync failed (${run.code}):\n${run.output.slice(-3000)}`);
+      const run = await timed(
+        [join(projectRoot, 'scripts', 'sync.ts'), '--config', config, '--snapshot', snapshot, '--full'],
+        projectRoot,
+      );
+      if (run.code !== 0 && run.code !== 2)
+        throw new Error(`sync failed (${run.code}):\n${run.output.slice(-3000)}`);
       console.log(`${run.seconds} s, ${Math.round(run.peakMiB)} MiB`);
       syncs.push(run);
     }

@@ -1,25 +1,43 @@
 /**
  * Defence in depth for issue bodies: the sync sanitises bodyHTML before it writes the snapshot,
- * and the build sanitises it again with the same allowlist before it reaches a page, so a
- * hand-edited or older snapshot cannot smuggle markup into dist/.
+ * and the build sanitises it again with the same allowlist and the same image policy before it
+ * reaches a page, so a hand-edited or older snapshot can neither smuggle markup into dist/ nor
+ * add images from other hosts. Stored HTML over the size or depth limits is refused before it
+ * is parsed (parsing and sanitising recurse once per level), and so is HTML the pipeline fails
+ * on: the caller then shows the item's excerpt instead.
  */
+import type { Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { rehypeFocusablePre } from './rehype-focusable-pre.ts';
 import { rehypeTaskListText } from './rehype-task-list-text.ts';
+import { checkHtml } from './sync/body-budget.ts';
 import { schema } from './sync/body.ts';
+import { applyImagePolicy } from './sync/image-filter.ts';
+import { safeTextTree } from './sync/safe-text-tree.ts';
 
-// Sanitising comes right after parsing; the two plugins after it only replace checkboxes with
-// text and make code blocks focusable, which no allowlist needs to see.
+const parser = unified().use(rehypeParse, { fragment: true });
+// Sanitising comes after every change that removes or rewrites content; the two plugins after
+// it only replace checkboxes with text and make code blocks focusable, which no allowlist needs
+// to see.
 const pipeline = unified()
-  .use(rehypeParse, { fragment: true })
   .use(rehypeSanitize, schema)
   .use(rehypeTaskListText)
   .use(rehypeFocusablePre)
   .use(rehypeStringify);
 
-export function safeHtml(html: string): string {
-  return html.trim() === '' ? '' : String(pipeline.processSync(html)).trim();
+/** Safe HTML for a stored issue body, '' for an empty one, or null when it must not be shown. */
+export function safeHtml(html: string, webOrigin: string): string | null {
+  if (html.trim() === '') return '';
+  if (checkHtml(html) !== null) return null;
+  try {
+    const tree = parser.parse(html) as Root;
+    applyImagePolicy(tree, webOrigin);
+    safeTextTree(tree);
+    return String(pipeline.stringify(pipeline.runSync(tree) as Root)).trim();
+  } catch {
+    return null;
+  }
 }

@@ -97,7 +97,8 @@ beforeAll(async () => {
     await rm(join(board, 'snapshot.json'));
     const env = { GITHUB_TOKEN: fake.token, GITHUB_API_URL: fake.url };
     sync = await syncInto(board, [...HOSTILE_REPOS, 'evil/resilience', 'calm/risks'], env);
-    if (sync.code !== 0 && sync.code !== 2) throw new Error(`the sync failed (${sync.code}):\n${sync.stderr}`);
+    if (sync.code !== 0 && sync.code !== 2)
+      throw new Error(`the sync failed (${sync.code}):\n${sync.stderr}`);
     snapshotJson = JSON.parse(await readFile(join(board, 'snapshot.json'), 'utf8'));
     const calm = await syncInto(alone, ['calm/risks'], env);
     if (calm.code !== 0) throw new Error(`the calm sync failed (${calm.code}):\n${calm.stderr}`);
@@ -130,7 +131,9 @@ beforeAll(async () => {
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(`${server.origin}/`)) return route.continue();
-    const allowed = allowlist.some((source) => url === source || url.startsWith(source.endsWith('/') ? source : `${source}/`));
+    const allowed = allowlist.some(
+      (source) => url === source || url.startsWith(source.endsWith('/') ? source : `${source}/`),
+    );
     (allowed ? offsite.allowed : offsite.refused).push(`${url} from ${route.request().frame().url()}`);
     return route.abort();
   });
@@ -186,7 +189,8 @@ async function settle(): Promise<void> {
 describe('the hostile-content gate', () => {
   it('syncs every hostile issue from the local GitHub into a snapshot that validates', () => {
     const snapshot: Snapshot = snapshotSchema.parse(snapshotJson);
-    const total = HOSTILE_REPOS.length * XSS_PAYLOADS.length + RESILIENCE_CASES.length + calmAlone.items.length;
+    const total =
+      HOSTILE_REPOS.length * XSS_PAYLOADS.length + RESILIENCE_CASES.length + calmAlone.items.length;
     expect(sync.stdout).toContain(`${total} items from 4 source(s)`);
     XSS_PAYLOADS.forEach((payload, i) => {
       for (const repo of HOSTILE_REPOS) {
@@ -223,13 +227,19 @@ describe('the hostile-content gate', () => {
     }
     expect(byCase('title-invisible-only').title).toMatch(/^\(untitled issue #\d+\)$/);
     expect(byCase('label-severity-zwsp').severity).toBe('low');
-    for (const id of ['label-owner-cyrillic', 'label-owner-zwj', 'label-owner-space-before-colon', 'label-owner-fullwidth']) {
+    for (const id of [
+      'label-owner-cyrillic',
+      'label-owner-zwj',
+      'label-owner-space-before-colon',
+      'label-owner-fullwidth',
+    ]) {
       expect(byCase(id).owner, id).toBeNull();
       expect(byCase(id).flags.length, id).toBeGreaterThan(0);
     }
     expect(byCase('labels-150').severity).toBe('high');
     // Every watermark lies at or before the time of the sync.
-    for (const source of snapshot.sources) expect(Date.parse(source.watermark ?? '') <= SYNC_NOW.getTime()).toBe(true);
+    for (const source of snapshot.sources)
+      expect(Date.parse(source.watermark ?? '') <= SYNC_NOW.getTime()).toBe(true);
     // Nothing in the snapshot is a code point XML forbids, and no body is over its cap.
     const text = JSON.stringify(snapshotJson);
     expect(text).not.toMatch(/\\u000[0-8bcef]|\\u001[0-9a-f]|\\ufff[ef]/i);
@@ -274,6 +284,8 @@ describe('the hostile-content gate', () => {
     expect(notServed).toEqual([]);
     expect(incidents).toEqual([]);
     expect(offsite.refused).toEqual([]);
+    // The watcher saw requests leave: allowlisted GitHub images were asked for (and aborted).
+    expect(offsite.allowed.join('\n')).toMatch(/user-images\.githubusercontent\.com/);
   }, 300_000);
 
   it('writes feeds that parse as XML', async () => {
@@ -283,7 +295,10 @@ describe('the hostile-content gate', () => {
       const text = await readFile(join(distDir, feed), 'utf8');
       const problem = await page.evaluate((xml) => {
         const doc = new DOMParser().parseFromString(xml, 'application/xml');
-        return doc.querySelector('parsererror')?.textContent ?? (doc.documentElement.localName === 'rss' ? null : 'not RSS');
+        return (
+          doc.querySelector('parsererror')?.textContent ??
+          (doc.documentElement.localName === 'rss' ? null : 'not RSS')
+        );
       }, text);
       expect(problem, feed).toBeNull();
     }
@@ -297,7 +312,12 @@ describe('the hostile-content gate', () => {
     const unexpected: string[] = [];
     let risks = 0;
     visit(tree, (node) => {
-      if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference' || node.type === 'definition') {
+      if (
+        node.type === 'html' ||
+        node.type === 'image' ||
+        node.type === 'imageReference' ||
+        node.type === 'definition'
+      ) {
         unexpected.push(`${node.type}: ${JSON.stringify(node).slice(0, 120)}`);
       }
       if (node.type === 'link') {

@@ -87,7 +87,9 @@ describe('a build with bad content fails and names the file and the field', () =
             url: 'https://github.com/lanes/security/issues/1',
           });
         }),
-      expected: [/board item lanes\/security#1 would be built at \/board\/lanes\/security\/1\/, which is already the lane page/],
+      expected: [
+        /board item lanes\/security#1 would be built at \/board\/lanes\/security\/1\/, which is already the lane page/,
+      ],
     },
   ];
 

@@ -53,7 +53,9 @@ describe('the sync refuses what it should not trust', () => {
         fake.fail({ status, json: {}, headers: { location: `${other.url}/graphql` } });
         const result = await runIn(ws, env);
         expect(result.code).toBe(1);
-        expect(result.stderr).toMatch(/redirected to http:\/\/127\.0\.0\.1:\d+; the sync follows redirects only within/);
+        expect(result.stderr).toMatch(
+          /redirected to http:\/\/127\.0\.0\.1:\d+; the sync follows redirects only within/,
+        );
         expect(await ws.snapshotBytes()).toBe(good);
       }
       expect(other.hits).toEqual([]);
@@ -91,7 +93,9 @@ describe('the sync refuses what it should not trust', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/[\x07\x1b\r\u202e]/);
     expect(result.stdout).not.toMatch(/[\x07\x1b\r\u202e]/);
-    const failed = (await ws.snapshot()).sources.find((s: { repo: string }) => s.repo === 'acme/security-risks');
+    const failed = (await ws.snapshot()).sources.find(
+      (s: { repo: string }) => s.repo === 'acme/security-risks',
+    );
     expect(failed.error).toContain('boom]0;owned[1A ✔ all sources synced');
     expect(failed.error).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202e]/);
   });
@@ -100,13 +104,22 @@ describe('the sync refuses what it should not trust', () => {
     fake.repos.get('acme/security-risks')!.issues[0]!.updatedAt = '2099-01-01T00:00:00Z';
     const now = new Date('2026-11-20T10:00:00Z');
     expect((await runIn(ws, env, { now: () => now })).code).toBe(0);
-    const status = (await ws.snapshot()).sources.find((s: { repo: string }) => s.repo === 'acme/security-risks');
+    const status = (await ws.snapshot()).sources.find(
+      (s: { repo: string }) => s.repo === 'acme/security-risks',
+    );
     expect(status.watermark).toBe('2026-11-20T10:00:00Z');
     // A new issue opened after that sync is found by the next incremental one.
     const repo = fake.repos.get('acme/security-risks')!;
-    repo.issues.push({ ...makeIssues(1)[0]!, number: 99, createdAt: '2026-11-21T00:00:00Z', updatedAt: '2026-11-21T00:00:00Z' });
+    repo.issues.push({
+      ...makeIssues(1)[0]!,
+      number: 99,
+      createdAt: '2026-11-21T00:00:00Z',
+      updatedAt: '2026-11-21T00:00:00Z',
+    });
     expect((await runIn(ws, env, { now: () => new Date('2026-11-22T00:00:00Z') })).code).toBe(0);
-    expect((await ws.snapshot()).items.some((i: { key: string }) => i.key === 'acme/security-risks#99')).toBe(true);
+    expect((await ws.snapshot()).items.some((i: { key: string }) => i.key === 'acme/security-risks#99')).toBe(
+      true,
+    );
   });
 
   it('reads labels past the first hundred, so a severity label at position 130 counts', async () => {

@@ -101,7 +101,9 @@ describe('applying fetched issues to a source', () => {
   it('drops an issue the board schema rejects even as plain text, with a warning naming it', () => {
     const result = apply('full', [issue(1, { createdAt: 'yesterday' }), issue(2)]);
     expect(result.numbers).toEqual([2]);
-    expect(result.warnings[0]).toMatch(/^acme\/x#1: skipped, it could not be mapped \(createdAt: must be an ISO/);
+    expect(result.warnings[0]).toMatch(
+      /^acme\/x#1: skipped, it could not be mapped \(createdAt: must be an ISO/,
+    );
   });
 
   it('stores titles, logins and colours as plain validated strings', () => {

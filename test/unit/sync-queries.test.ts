@@ -42,7 +42,9 @@ describe('the GraphQL queries the sync sends', () => {
   });
 
   it('reads every label of an issue: the first hundred with the issue, the rest page by page', () => {
-    expect(ALL_QUERIES.BOARD_ISSUES_OPEN).toMatch(/labels\(first: 100\) \{\s+pageInfo \{ hasNextPage endCursor \}/);
+    expect(ALL_QUERIES.BOARD_ISSUES_OPEN).toMatch(
+      /labels\(first: 100\) \{\s+pageInfo \{ hasNextPage endCursor \}/,
+    );
     expect(ALL_QUERIES.ISSUE_LABELS).toMatch(/issue\(number: \$number\)/);
   });
 

@@ -40,7 +40,14 @@ describe('the normaliser for text from GitHub', () => {
   });
 
   it('treats a title of only invisible characters as empty', () => {
-    for (const invisible of ['\u3164\u3164', '\u200b\u200d', ' \u2800 ', '\u0301\u0301', '\u115f\u1160', '\ufeff']) {
+    for (const invisible of [
+      '\u3164\u3164',
+      '\u200b\u200d',
+      ' \u2800 ',
+      '\u0301\u0301',
+      '\u115f\u1160',
+      '\ufeff',
+    ]) {
       expect(cleanText(invisible, 256)).toBe('');
       expect(isVisible(invisible)).toBe(false);
     }
@@ -64,12 +71,16 @@ describe('the normaliser for text from GitHub', () => {
 
   it('never yields forbidden code points and never grows, whatever the input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.integer({ min: 2, max: 300 }), (s, max) => {
-        const out = cleanText(s, max);
-        expect(out).not.toMatch(FORBIDDEN);
-        expect(codePoints(out)).toBeLessThanOrEqual(max);
-        expect(cleanText(out, max)).toBe(out);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.integer({ min: 2, max: 300 }),
+        (s, max) => {
+          const out = cleanText(s, max);
+          expect(out).not.toMatch(FORBIDDEN);
+          expect(codePoints(out)).toBeLessThanOrEqual(max);
+          expect(cleanText(out, max)).toBe(out);
+        },
+      ),
     );
   });
 });

@@ -18,7 +18,7 @@ export const MAX_TABLE_CELLS = 5_000;
 /** Most footnote references: each one adds a back-link to its footnote. */
 export const MAX_FOOTNOTE_REFERENCES = 500;
 
-/** Most estimated steps on the Markdown parser's quadratic paths (about 5 ns each, see body-budget.ts). */
+/** Most estimated steps on the Markdown parser's quadratic paths (about 5 ns each, so half a second; see body-budget.ts). */
 export const MAX_PARSER_STEPS = 100_000_000;
 
 /** Largest rendered body kept, in UTF-8 bytes. */

@@ -69,7 +69,12 @@ const NOTHING: RenderedBody = { bodyHTML: '', excerpt: '', bodySkipped: null };
  * the result is sanitised last with an allowlist. Rendered HTML over the size or depth limit is
  * dropped, keeping the excerpt, which is plain text of the sanitised tree.
  */
-export function renderBody(markdown: string, issueUrl: string, mode: BodyMode, webOrigin: string): RenderedBody {
+export function renderBody(
+  markdown: string,
+  issueUrl: string,
+  mode: BodyMode,
+  webOrigin: string,
+): RenderedBody {
   if (mode === 'none') return NOTHING;
   const text = safeText(markdown);
   if (text.trim() === '') return NOTHING;
@@ -94,7 +99,9 @@ function render(text: string, issueUrl: string, mode: BodyMode, webOrigin: strin
   if (mode !== 'full') return { bodyHTML: '', excerpt, bodySkipped: null };
   const bodyHTML = String(clean.stringify(safe)).trim();
   const tooLarge = checkHtml(bodyHTML);
-  return tooLarge ? { bodyHTML: '', excerpt, bodySkipped: tooLarge } : { bodyHTML, excerpt, bodySkipped: null };
+  return tooLarge
+    ? { bodyHTML: '', excerpt, bodySkipped: tooLarge }
+    : { bodyHTML, excerpt, bodySkipped: null };
 }
 
 function skipped(text: string, reason: string): RenderedBody {

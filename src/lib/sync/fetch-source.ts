@@ -62,10 +62,16 @@ async function readAllLabels(client: GraphqlClient, owner: string, name: string,
   const labels = [...issue.labels];
   const pageOf = async (cursor: string | null) => {
     const data = issueLabelsResponseSchema.safeParse(
-      await client.query(ISSUE_LABELS, { owner, name, number: issue.number, cursor: cursor ?? issue.moreLabels }),
+      await client.query(ISSUE_LABELS, {
+        owner,
+        name,
+        number: issue.number,
+        cursor: cursor ?? issue.moreLabels,
+      }),
     );
     const connection = data.success ? data.data.repository?.issue?.labels : undefined;
-    if (!connection) throw new SyncError('shape', `GitHub did not return the labels of issue #${issue.number}`);
+    if (!connection)
+      throw new SyncError('shape', `GitHub did not return the labels of issue #${issue.number}`);
     return { items: connection.nodes ?? [], pageInfo: connection.pageInfo };
   };
   for await (const page of paginate(pageOf)) {

@@ -23,13 +23,16 @@ export function pointAtGitHub(tree: Root, issueUrl: string): void {
 }
 
 /** Each `srcset` candidate with its URL resolved (or dropped), descriptors kept. */
-function resolveSrcset(value: unknown, base: string): string[] {
+function resolveSrcset(value: unknown, base: string): string {
+  // The parser splits srcset at commas into a list, whatever its type says.
   const candidates = Array.isArray(value) ? value.map(String) : String(value).split(',');
-  return candidates.flatMap((candidate) => {
-    const [url, ...descriptors] = candidate.trim().split(/\s+/);
-    const resolved = url ? absolute(url, base) : null;
-    return resolved ? [[resolved, ...descriptors].join(' ')] : [];
-  });
+  return candidates
+    .flatMap((candidate) => {
+      const [url, ...descriptors] = candidate.trim().split(/\s+/);
+      const resolved = url ? absolute(url, base) : null;
+      return resolved ? [[resolved, ...descriptors].join(' ')] : [];
+    })
+    .join(', ');
 }
 
 function absolute(value: string, base: string): string | null {

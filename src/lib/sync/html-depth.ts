@@ -1,8 +1,8 @@
 /**
  * How deeply HTML nests once a browser has parsed it, estimated from its tags alone: one pass,
  * no recursion, no tree, so a body can be refused before any recursive parser, sanitiser or
- * serialiser sees it. The estimate never falls below the parsed depth and, for well-formed HTML
- * (what the sync itself writes), is exact.
+ * serialiser sees it. The estimate never falls below the parsed depth, and for well-formed HTML
+ * (what the sync itself writes) it is exact, unless attribute values hold `<name`.
  *
  * HTML's error recovery closes elements in many ways, and guessing one wrong would let a later
  * tag close real elements on the way to one that is no longer open. So the model only closes
@@ -10,12 +10,12 @@
  * sibling's start tag (`<li>` after an open `<li>`, `<p>` after `<p>`…). Anything else an end
  * tag might close stays open here, so misnested or unclosed markup can only raise the estimate.
  *
- * - a row or cell outside its usual parent counts the `tbody` and `tr` the parser inserts;
+ * - rows and cells outside their usual parents count the `tbody` and `tr` the parser inserts;
  * - void elements (`br`, `img`…) add nothing, except inside svg or math, where they hold content;
- * - raw-text elements (`script`, `textarea`…) hide their content, as they do in HTML.
+ * - a `<name` counts as a start tag even inside a comment, an attribute value or a `script`,
+ *   as the parser may yet read it as one (see TagDepth).
  *
  * Depth counts open elements: a void element or an empty one at the deepest level is one more.
- * Feed it in pieces with `scan` (the Markdown budget feeds it line by line, skipping code).
  */
 
 const VOID = new Set([
@@ -85,14 +85,6 @@ class OpenElements {
     this.push(name);
   }
 
-  private push(name: string): void {
-    this.depth += levels(name, this.names.at(-1) ?? '');
-    this.names.push(name);
-    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-    this.depths.push(this.depth);
-    this.maxDepth = Math.max(this.maxDepth, this.depth);
-  }
-
   close(name: string): void {
     if (this.names.at(-1) === name) this.pop();
   }
@@ -100,6 +92,14 @@ class OpenElements {
   /** Whether an element of this name is open anywhere. */
   has(name: string): boolean {
     return (this.counts.get(name) ?? 0) > 0;
+  }
+
+  private push(name: string): void {
+    this.depth += levels(name, this.names.at(-1) ?? '');
+    this.names.push(name);
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.depths.push(this.depth);
+    this.maxDepth = Math.max(this.maxDepth, this.depth);
   }
 
   private pop(): void {

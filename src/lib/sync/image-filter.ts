@@ -34,14 +34,15 @@ export function applyImagePolicy(tree: Root, webOrigin: string): void {
 
 /** Keeps the allowed candidates of `srcset`, rebuilt from their URL and a valid descriptor. */
 function filterSrcset(properties: Properties, allowed: (url: string) => boolean): void {
-  const value = properties['srcSet'];
+  const value: unknown = properties['srcSet'];
   if (value === undefined || value === null) return;
+  // The parser splits srcset at commas into a list, whatever its type says.
   const candidates = (Array.isArray(value) ? value.map(String) : String(value).split(','))
     .map((candidate) => candidate.trim().split(/\s+/))
     .filter(([url, ...descriptors]) => url && allowed(url) && descriptors.every((d) => DESCRIPTOR.test(d)))
     .map((parts) => parts.slice(0, 2).join(' '));
   if (candidates.length === 0) delete properties['srcSet'];
-  else properties['srcSet'] = candidates;
+  else properties['srcSet'] = candidates.join(', ');
 }
 
 function altText(node: Element): Text[] {

@@ -45,7 +45,12 @@ export function mapIssue(issue: RawIssue, repo: string, context: MapContext): Bo
  * The item when mapping failed: title, dates and a plain-text excerpt only, no labels and no
  * rendering, marked so the board says why. Nothing in it can throw on hostile input.
  */
-export function plainIssue(issue: RawIssue, repo: string, context: MapContext, reason: string): BoardItemInput {
+export function plainIssue(
+  issue: RawIssue,
+  repo: string,
+  context: MapContext,
+  reason: string,
+): BoardItemInput {
   const url = githubIssueUrl(context.webUrl, repo, issue.number);
   return {
     ...basics(issue, repo, url),

@@ -41,7 +41,10 @@ export function plainExcerpt(markdown: string): string {
   // An excerpt comes from the start; what GitHub allows in a whole body is plenty.
   let text = withoutComments(markdown.slice(0, 2 * MAX_BODY_CHARS));
   for (const [pattern, replacement] of STEPS) {
-    text = typeof replacement === 'string' ? text.replace(pattern, replacement) : text.replace(pattern, replacement);
+    text =
+      typeof replacement === 'string'
+        ? text.replace(pattern, replacement)
+        : text.replace(pattern, replacement);
   }
   return cleanText(text, EXCERPT_CODE_POINTS);
 }

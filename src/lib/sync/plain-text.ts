@@ -14,7 +14,10 @@
  */
 
 /** Controls, XML-forbidden and noncharacter code points, the BOM and bidi controls and marks. */
-const NONCHARACTERS = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16)}fffe}-\\u{${(i + 1).toString(16)}ffff}`);
+const NONCHARACTERS = Array.from(
+  { length: 16 },
+  (_, i) => `\\u{${(i + 1).toString(16)}fffe}-\\u{${(i + 1).toString(16)}ffff}`,
+);
 const UNSAFE = new RegExp(
   `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff\\ufdd0-\\ufdef\\ufffe\\uffff${NONCHARACTERS.join('')}]`,
   'gu',

@@ -24,7 +24,10 @@ const ISSUE_FIELDS = /* GraphQL */ `
       }
     }
     labels(first: 100) {
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         name
         color

@@ -20,7 +20,10 @@ const labelSchema = z.object({ name: z.string(), color: z.string().nullable().op
 
 /** A label connection: its labels, and the cursor to read on from when there are more. */
 const labelsSchema = z
-  .object({ pageInfo: pageInfoSchema.nullable().optional(), nodes: z.array(labelSchema.nullable()).nullable() })
+  .object({
+    pageInfo: pageInfoSchema.nullable().optional(),
+    nodes: z.array(labelSchema.nullable()).nullable(),
+  })
   .nullable()
   .transform((connection) => ({
     nodes: (connection?.nodes ?? []).filter((n): n is NonNullable<typeof n> => n != null),
@@ -29,17 +32,17 @@ const labelsSchema = z
 
 export const rawIssueSchema = z
   .object({
-  number: z.number().int().positive(),
-  title: z.string(),
-  state: z.enum(['OPEN', 'CLOSED']),
-  body: z
-    .string()
-    .nullable()
-    .transform((body) => body ?? ''),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  author: z.object({ login: z.string() }).nullable(),
-  assignees: nodes(z.object({ login: z.string() })),
+    number: z.number().int().positive(),
+    title: z.string(),
+    state: z.enum(['OPEN', 'CLOSED']),
+    body: z
+      .string()
+      .nullable()
+      .transform((body) => body ?? ''),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    author: z.object({ login: z.string() }).nullable(),
+    assignees: nodes(z.object({ login: z.string() })),
     labels: labelsSchema,
     repository: z.object({ nameWithOwner: z.string(), visibility: visibilitySchema }),
   })

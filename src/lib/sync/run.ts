@@ -98,6 +98,8 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
 export function redactor(raw: string): (text: string) => string {
   const pieces = raw.split(/\s+/).filter((piece) => piece.length >= 4);
   const forms = [raw, raw.trim(), JSON.stringify(raw).slice(1, -1), encodeURIComponent(raw), ...pieces];
-  const unique = [...new Set(forms.filter((form) => form.trim().length >= 4))].sort((a, b) => b.length - a.length);
+  const unique = [...new Set(forms.filter((form) => form.trim().length >= 4))].sort(
+    (a, b) => b.length - a.length,
+  );
   return (text) => unique.reduce((out, form) => out.split(form).join('[REDACTED]'), text);
 }

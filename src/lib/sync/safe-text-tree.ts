@@ -13,7 +13,8 @@ export function safeTextTree(tree: Root): void {
     if (node.type !== 'element') return;
     for (const [name, value] of Object.entries(node.properties)) {
       if (typeof value === 'string') node.properties[name] = safeText(value);
-      else if (Array.isArray(value)) node.properties[name] = value.map((v) => (typeof v === 'string' ? safeText(v) : v));
+      else if (Array.isArray(value))
+        node.properties[name] = value.map((v) => (typeof v === 'string' ? safeText(v) : v));
     }
   });
 }
