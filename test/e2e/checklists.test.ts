@@ -98,7 +98,7 @@ describe('checklist runs in Chromium', () => {
     const [a, b, c] = items();
     expect(markdown).toContain(`# ${outline.title}: Run 1\n`);
     expect(markdown).toContain(
-      `- Checklist: [${outline.title}](${site.url}/checklists/${outline.id}/), version ${outline.version}\n`,
+      `- Checklist: [${outline.title}](<${site.url}/checklists/${outline.id}/>), version ${outline.version}\n`,
     );
     expect(markdown).toContain(`- Date: ${today()}\n`);
     expect(markdown).toContain(

@@ -18,7 +18,7 @@ interface FakeIssueSpec {
 
 /** An in-memory client: each repository answers with its issues, `pageSize` a page, or fails. */
 function memoryClient(
-  repos: Record<string, FakeIssueSpec[] | SyncError>,
+  repos: Record<string, FakeIssueSpec[] | Error>,
   pageSize = 100,
 ): GraphqlClient & { calls: Array<Record<string, unknown>> } {
   const calls: Array<Record<string, unknown>> = [];
@@ -32,7 +32,7 @@ function memoryClient(
       stats.points += 1;
       const nameWithOwner = `${variables['owner']}/${variables['name']}`;
       const specs = repos[nameWithOwner];
-      if (specs instanceof SyncError) throw specs;
+      if (specs instanceof Error) throw specs;
       if (!specs) throw new SyncError('not-found', 'repository not found');
       const start = variables['cursor'] ? Number(variables['cursor']) : 0;
       const page = specs.slice(start, start + pageSize);
@@ -115,6 +115,15 @@ describe('syncBoard', () => {
       watermark: first.snapshot.sources[0]!.watermark,
     });
     expect(reports.map((r) => r.status)).toEqual(['failed', 'ok']);
+  });
+
+  it('fails only its source when reading it throws something unexpected', async () => {
+    const { snapshot, reports } = await sync(
+      memoryClient({ 'acme/a': new RangeError('Maximum call stack size exceeded'), 'acme/b': issues(2) }),
+    );
+    expect(reports.map((r) => r.status)).toEqual(['failed', 'ok']);
+    expect(reports[0]!.message).toBe('unexpected error: RangeError: Maximum call stack size exceeded');
+    expect(snapshot.items.map((i) => i.key)).toEqual(['acme/b#1', 'acme/b#2']);
   });
 
   it('throws, so nothing is written, when every source fails', async () => {

@@ -43,7 +43,7 @@ describe('the GraphQL queries the sync sends', () => {
 
   it('reads every label of an issue: the first hundred with the issue, the rest page by page', () => {
     expect(ALL_QUERIES.BOARD_ISSUES_OPEN).toMatch(
-      /labels\(first: 100\) \{\s+pageInfo \{ hasNextPage endCursor \}/,
+      /labels\(first: 100\) \{\s+pageInfo \{\s+hasNextPage\s+endCursor\s+\}/,
     );
     expect(ALL_QUERIES.ISSUE_LABELS).toMatch(/issue\(number: \$number\)/);
   });

@@ -54,6 +54,14 @@ describe('the normaliser for text from GitHub', () => {
     expect(isVisible('a\u3164')).toBe(true);
   });
 
+  it('keeps at most 30 combining marks in a row, as the Stream-Safe Text Format does', () => {
+    const zalgo = `a${'\u0301\u0316'.repeat(30_000)}b`;
+    const out = safeText(zalgo);
+    expect(codePoints(out)).toBeLessThanOrEqual(32);
+    expect(out.endsWith('b')).toBe(true);
+    expect(safeText('e\u0301')).toBe('é');
+  });
+
   it('cuts by code point, never splitting an emoji into U+FFFD', () => {
     const emoji = '😀'.repeat(60);
     const cut = truncate(emoji, 57);

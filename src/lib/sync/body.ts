@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { checkBudget, checkHtml } from './body-budget.ts';
-import { EXCERPT_CODE_POINTS } from './body-limits.ts';
+import { EXCERPT_CODE_POINTS, MAX_BODY_CHARS } from './body-limits.ts';
 import { pointAtGitHub } from './github-urls.ts';
 import { applyImagePolicy } from './image-filter.ts';
 import { plainExcerpt } from './plain-excerpt.ts';
@@ -76,6 +76,11 @@ export function renderBody(
   webOrigin: string,
 ): RenderedBody {
   if (mode === 'none') return NOTHING;
+  // Far over the size limit: refuse before even normalising, which is slow on long runs of marks.
+  if (markdown.length > 2 * MAX_BODY_CHARS) {
+    const size = `the body is ${Math.round(markdown.length / 1024)} KB, over the ${MAX_BODY_CHARS / 1024} KB limit`;
+    return skipped(safeText(markdown.slice(0, 4 * EXCERPT_CODE_POINTS).toWellFormed()), size);
+  }
   const text = safeText(markdown);
   if (text.trim() === '') return NOTHING;
   const overBudget = checkBudget(text);

@@ -3,7 +3,7 @@
  * error messages) before they are stored, printed or rendered. Its output is valid everywhere
  * Tandem puts text: HTML, XML feeds, JSON, Markdown, a terminal.
  *
- * - well-formed Unicode (a lone surrogate becomes U+FFFD), NFC;
+ * - well-formed Unicode (a lone surrogate becomes U+FFFD), NFC, at most 30 combining marks in a row;
  * - no C0 or C1 control characters, no code points XML 1.0 forbids or discourages
  *   (U+FFFE, U+FFFF and the other noncharacters), no byte-order mark;
  * - no bidirectional controls or marks (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069),
@@ -27,9 +27,15 @@ const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/
 const LOGIN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,38}(?:\[bot\])?$/;
 const COLOR = /^[0-9a-fA-F]{6}$/;
 
+/**
+ * Runs of more than 30 combining marks are cut to 30, as in Unicode's Stream-Safe Text Format
+ * (UAX #15): no real text needs more, and normalising a longer run takes quadratic time.
+ */
+const MARK_RUN = /(\p{M}{30})\p{M}+/gu;
+
 /** Well-formed, NFC, without unsafe code points; tab, line feed and carriage return kept. */
 export function safeText(value: string): string {
-  return value.toWellFormed().normalize('NFC').replace(UNSAFE, '');
+  return value.toWellFormed().replace(MARK_RUN, '$1').normalize('NFC').replace(UNSAFE, '');
 }
 
 /**

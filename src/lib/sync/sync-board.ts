@@ -27,7 +27,7 @@ export interface SyncBoardOptions {
 
 /**
  * Reads every source, one after the other, and returns the new snapshot. A source that fails
- * keeps its last good items, marked stale; a fatal error (token, network, rate limit), every
+ * (for any reason but a fatal one) keeps its last good items, marked stale; a fatal error (token, network, rate limit), every
  * source failing, or a board emptied without --allow-empty throws, so the caller writes nothing.
  */
 export async function syncBoard(

@@ -83,9 +83,14 @@ export async function syncSource(input: {
       report: { ...report, items: items.length, pages, issues: fetched.issues.length },
     };
   } catch (error) {
-    if (!(error instanceof SyncError) || error.fatal) throw error;
+    // Token, network and rate-limit errors stop the run; anything else fails this source only,
+    // so one repository's data can never take the others down with it.
+    if (error instanceof SyncError && error.fatal) throw error;
     const kept = previousItems.length;
-    const message = cleanText(error.message, 500);
+    const message = cleanText(
+      error instanceof SyncError ? error.message : `unexpected error: ${String(error)}`,
+      500,
+    );
     reporter.warn(`${repo}: ${message}; keeping its ${kept} last good item(s), marked stale`);
     return {
       items: previousItems,
