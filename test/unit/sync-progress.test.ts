@@ -48,7 +48,14 @@ describe('the closing summary', () => {
     });
     const snapshot = snapshotSchema.parse({
       version: 1,
-      items: [item(1, 'security'), item(2, null), item(3, 'security')],
+      items: [
+        item(1, 'security'),
+        {
+          ...item(2, null),
+          flags: ['"owner :security" looks like an owner label but is not written as one'],
+        },
+        { ...item(3, 'security'), bodySkipped: 'the body is nested 1,100 levels deep, over the limit of 64' },
+      ],
     });
     const text = formatSummary({
       snapshot,
@@ -72,7 +79,7 @@ describe('the closing summary', () => {
     });
     expect(text).toContain('Board sync: 3 items from 2 source(s) in 1.2 s');
     expect(text).toMatch(
-      /acme\/x\s+incremental\s+3 items \(security 2, data-science 0, shared 0, needs an owner 1\), 1 page\(s\)/,
+      /acme\/x\s+incremental\s+3 items \(security 2, data-science 0, shared 0, needs an owner 1\), 1 page\(s\), 1 with label problems, 1 shown as excerpts \(see their board pages\)/,
     );
     expect(text).toMatch(/acme\/private\s+full\s+skipped: private repository/);
     expect(text).toContain('2 request(s), 4 rate-limit point(s) used, 4996 left');

@@ -46,7 +46,7 @@ export function formatSummary({
     }).join(', ');
     const state =
       report.status === 'failed' ? `  FAILED, last good items kept and marked stale: ${report.message}` : '';
-    return `${head}  ${String(report.items).padStart(5)} items (${owners}), ${report.pages} page(s)${state}`;
+    return `${head}  ${String(report.items).padStart(5)} items (${owners}), ${report.pages} page(s)${attention(snapshot, report.repo)}${state}`;
   });
   const seconds = (elapsedMs / 1000).toFixed(1);
   return [
@@ -56,4 +56,16 @@ export function formatSummary({
     `  snapshot ${file}`,
     '',
   ].join('\n');
+}
+
+/** What a maintainer should look at: items whose labels were not applied or whose body shows as an excerpt. */
+function attention(snapshot: Snapshot, repo: string): string {
+  const items = snapshot.items.filter((i) => i.repo === repo);
+  const flagged = items.filter((i) => i.flags.length > 0).length;
+  const excerpts = items.filter((i) => i.bodySkipped !== null).length;
+  const notes = [
+    flagged ? `${flagged} with label problems` : '',
+    excerpts ? `${excerpts} shown as excerpts` : '',
+  ].filter(Boolean);
+  return notes.length ? `, ${notes.join(', ')} (see their board pages)` : '';
 }
