@@ -1,10 +1,6 @@
 import { z } from 'astro/zod';
-import {
-  EXCERPT_CODE_POINTS,
-  MAX_BODY_HTML_BYTES,
-  MAX_HTML_DEPTH,
-  htmlNestingDepth,
-} from '../lib/sync/body-limits.ts';
+import { checkHtml } from '../lib/sync/body-budget.ts';
+import { EXCERPT_CODE_POINTS } from '../lib/sync/body-limits.ts';
 import { cleanText } from '../lib/sync/plain-text.ts';
 import { ownerSchema } from './owner.ts';
 import { phaseSchema } from './phase.ts';
@@ -27,8 +23,6 @@ const plainLabelSchema = z.object({
     .regex(/^[0-9a-fA-F]{6}$/)
     .default('cccccc'),
 });
-
-const utf8 = new TextEncoder();
 
 /** One open risk or threat item, mapped from a GitHub issue by the sync. All text is untrusted. */
 export const boardItemSchema = z
@@ -69,14 +63,11 @@ export const boardItemSchema = z
     bodyHTML: z
       .string()
       .default('')
-      .refine(
-        (html) => html.length <= MAX_BODY_HTML_BYTES && utf8.encode(html).length <= MAX_BODY_HTML_BYTES,
-        `bodyHTML is over the ${MAX_BODY_HTML_BYTES / 1024} KB limit; keep the excerpt only`,
-      )
-      .refine(
-        (html) => htmlNestingDepth(html) <= MAX_HTML_DEPTH,
-        `bodyHTML nests deeper than ${MAX_HTML_DEPTH} elements; keep the excerpt only`,
-      ),
+      .superRefine((html, ctx) => {
+        // The same size and depth limits the sync applies, so a hand-edited snapshot cannot exceed them.
+        const problem = checkHtml(html);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; keep the excerpt only` });
+      }),
     /** Plain-text excerpt of the body (at most 300 code points); empty in `none` body mode. */
     excerpt: text(EXCERPT_CODE_POINTS).default(''),
     /** Why only the excerpt is shown (too large, too deep, could not be rendered); null when the body rendered. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBudget, checkHtml, measureMarkdown, utf8Bytes } from '../../src/lib/sync/body-budget.ts';
-import { htmlNestingDepth, MAX_PARSER_STEPS } from '../../src/lib/sync/body-limits.ts';
+import { MAX_PARSER_STEPS } from '../../src/lib/sync/body-limits.ts';
+import { htmlNestingDepth } from '../../src/lib/sync/html-depth.ts';
 
 const depth = (markdown: string) => measureMarkdown(markdown).depth;
 const steps = (markdown: string) => measureMarkdown(markdown).parserSteps;

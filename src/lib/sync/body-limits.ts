@@ -2,8 +2,8 @@
  * The limits on an issue body, in one place: the sync refuses to parse a body over the Markdown
  * limits (see body-budget.ts), drops rendered HTML over the HTML limits, and the snapshot schema
  * and the build refuse stored HTML over them. Each is far above what a real issue needs and far
- * below what makes a parser overflow its stack or run for seconds. No imports beyond the scanner,
- * so schemas and astro.config.mjs can load it.
+ * below what makes a parser overflow its stack or run for seconds. No imports, so schemas
+ * and astro.config.mjs can load it.
  */
 
 /** Longest body parsed, in code points: GitHub's own limit on an issue body. */
@@ -29,5 +29,3 @@ export const MAX_HTML_DEPTH = 256;
 
 /** Longest excerpt, in code points. */
 export const EXCERPT_CODE_POINTS = 300;
-
-export { htmlNestingDepth } from './html-depth.ts';

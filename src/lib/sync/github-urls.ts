@@ -22,14 +22,18 @@ export function pointAtGitHub(tree: Root, issueUrl: string): void {
   });
 }
 
-/** Each `srcset` candidate with its URL resolved (or dropped), descriptors kept. */
-function resolveSrcset(value: unknown, base: string): string {
+/** The candidates of a `srcset` value, each as its URL and descriptors. */
+export function srcsetCandidates(value: unknown): string[][] {
   // The parser splits srcset at commas into a list, whatever its type says.
   const candidates = Array.isArray(value) ? value.map(String) : String(value).split(',');
-  return candidates
-    .flatMap((candidate) => {
-      const [url, ...descriptors] = candidate.trim().split(/\s+/);
-      const resolved = url ? absolute(url, base) : null;
+  return candidates.map((candidate) => candidate.trim().split(/\s+/)).filter(([url]) => url);
+}
+
+/** Each `srcset` candidate with its URL resolved (or dropped), descriptors kept. */
+function resolveSrcset(value: unknown, base: string): string {
+  return srcsetCandidates(value)
+    .flatMap(([url, ...descriptors]) => {
+      const resolved = absolute(url!, base);
       return resolved ? [[resolved, ...descriptors].join(' ')] : [];
     })
     .join(', ');

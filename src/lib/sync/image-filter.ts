@@ -7,6 +7,7 @@
  */
 import type { Element, Properties, Root, Text } from 'hast';
 import { visit } from 'unist-util-visit';
+import { srcsetCandidates } from './github-urls.ts';
 import { isAllowedImage } from './image-policy.ts';
 
 /** Query parameters that mark a signed, expiring URL (GitHub attachments, S3, Azure). */
@@ -36,10 +37,8 @@ export function applyImagePolicy(tree: Root, webOrigin: string): void {
 function filterSrcset(properties: Properties, allowed: (url: string) => boolean): void {
   const value: unknown = properties['srcSet'];
   if (value === undefined || value === null) return;
-  // The parser splits srcset at commas into a list, whatever its type says.
-  const candidates = (Array.isArray(value) ? value.map(String) : String(value).split(','))
-    .map((candidate) => candidate.trim().split(/\s+/))
-    .filter(([url, ...descriptors]) => url && allowed(url) && descriptors.every((d) => DESCRIPTOR.test(d)))
+  const candidates = srcsetCandidates(value)
+    .filter(([url, ...descriptors]) => allowed(url!) && descriptors.every((d) => DESCRIPTOR.test(d)))
     .map((parts) => parts.slice(0, 2).join(' '));
   if (candidates.length === 0) delete properties['srcSet'];
   else properties['srcSet'] = candidates.join(', ');
