@@ -1,29 +1,47 @@
 /**
- * <theme-toggle>: a light/dark switch. Without JavaScript the site follows the OS setting and
- * the button stays hidden. Stored state: localStorage "tandem:theme" = "light" | "dark"
- * (absent: follow the OS); any other stored value is removed. The stored choice is applied
- * before first paint by the inline script in src/lib/theme-init.ts.
+ * <theme-toggle>: a three-state theme switch. Each press moves system → light → dark → system,
+ * and the button's label names the current state ("Theme: dark"). Stored state: localStorage
+ * "tandem:theme" = "light" | "dark"; absent means follow the OS; any other stored value is
+ * removed. The stored choice is applied before first paint by src/lib/theme-init.ts.
  */
 import { readStorage, removeStorage, writeStorage } from './storage.ts';
 
 const KEY = 'tandem:theme';
+type Choice = 'system' | 'light' | 'dark';
+const NEXT: Record<Choice, Choice> = { system: 'light', light: 'dark', dark: 'system' };
 const root = document.documentElement;
-const os = () => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+
+function stored(): Choice {
+  const value = readStorage(KEY);
+  if (value === 'light' || value === 'dark') return value;
+  if (value !== null) removeStorage(KEY);
+  return 'system';
+}
 
 class ThemeToggle extends HTMLElement {
   connectedCallback() {
-    const stored = readStorage(KEY);
-    if (stored !== null && stored !== 'light' && stored !== 'dark') removeStorage(KEY);
-    const button = this.querySelector('button')!;
-    const render = () =>
-      button.setAttribute('aria-pressed', String((root.dataset['theme'] ?? os()) === 'dark'));
+    const button = this.querySelector('button');
+    // The phone menu moves this element into its drawer and back: set up only once.
+    if (!button || this.dataset['ready']) return;
+    this.dataset['ready'] = 'true';
+    const render = (choice: Choice) => {
+      button.textContent = `Theme: ${choice}`;
+      button.dataset['theme'] = choice;
+    };
+    let current = stored();
     button.hidden = false;
-    render();
+    render(current);
     button.addEventListener('click', () => {
-      const next = (root.dataset['theme'] ?? os()) === 'dark' ? 'light' : 'dark';
-      root.dataset['theme'] = next;
-      writeStorage(KEY, next);
-      render();
+      const next = NEXT[current];
+      current = next;
+      if (next === 'system') {
+        removeStorage(KEY);
+        delete root.dataset['theme'];
+      } else {
+        writeStorage(KEY, next);
+        root.dataset['theme'] = next;
+      }
+      render(next);
     });
   }
 }

@@ -1,17 +1,21 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPages } from '../site/dist.ts';
+import { readPages, type BuiltPage } from '../site/dist.ts';
 import { useBuiltSite } from './browser.ts';
+import { answerQuiz, quizKey, submitQuiz } from './quiz.ts';
 
 const built = useBuiltSite();
 let moduleRoute: string;
 let trackRoute: string;
 let checklistRoute: string;
 let checklistId: string;
+let modulePage: BuiltPage;
 
 beforeAll(() => {
-  const routes = readPages(built.distDir).map((p) => p.route);
-  moduleRoute = routes.find((r) => /^\/learn\/[^/]+\/[^/]+\/$/.test(r))!;
+  const pages = readPages(built.distDir);
+  const routes = pages.map((p) => p.route);
+  modulePage = pages.find((p) => /^\/learn\/[^/]+\/[^/]+\/$/.test(p.route))!;
+  moduleRoute = modulePage.route;
   trackRoute = moduleRoute.replace(/[^/]+\/$/, '');
   checklistRoute = routes.find((r) => /^\/checklists\/[^/]+\/$/.test(r))!;
   checklistId = checklistRoute.split('/')[2]!;
@@ -95,10 +99,9 @@ describe('a storage quota error', () => {
 
   it('still scores a knowledge check and tells the reader progress was not saved', async () => {
     const { page, problems } = await withFullStorage(moduleRoute);
-    const inputs = page.locator('knowledge-check input[data-correct="true"]');
-    for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).check();
-    await page.getByRole('button', { name: 'Check answers' }).click();
-    await expect.poll(() => page.locator('[data-quiz-status]').textContent()).toMatch(/right/);
+    await answerQuiz(page, quizKey(modulePage));
+    await submitQuiz(page);
+    await expect.poll(() => page.locator('[data-quiz-result]').textContent()).toMatch(/(\d+) of \1 right/);
     expect(await page.locator('[data-storage-notice]').textContent()).toMatch(/would not save your progress/);
     expect(problems).toEqual([]);
     await page.context().close();

@@ -9,6 +9,12 @@ import { makeTempProject, runAstro, type TempProject } from '../../scripts/lib/t
 let project: TempProject | undefined;
 
 export default async function setup(ctx: TestProject) {
+  // TANDEM_TEST_DIST reuses a dist/ built earlier (while iterating on browser tests).
+  const prebuilt = process.env['TANDEM_TEST_DIST'];
+  if (prebuilt) {
+    ctx.provide('distDir', prebuilt);
+    return;
+  }
   // TANDEM_TEST_CONTENT points the suite at another content folder while content is being written.
   project = await makeTempProject(process.env['TANDEM_TEST_CONTENT'] || undefined);
   const result = await runAstro(project.root, ['build']);

@@ -7,7 +7,6 @@ import {
   parseProgress,
   recordAttempt,
 } from '../../src/lib/progress-store.ts';
-import { scoreQuiz } from '../../src/lib/quiz-scoring.ts';
 
 const t1 = new Date('2026-11-20T10:00:00Z');
 const t2 = new Date('2026-11-21T10:00:00Z');
@@ -69,30 +68,6 @@ describe('progress store', () => {
       attempts: 3,
     });
     expect(isCompleted(record, 'm')).toBe(true);
-  });
-});
-
-describe('quiz scoring', () => {
-  const key = [[0], [1, 2], [3], [0], [2]];
-
-  it('counts a multiple-answer question right only with exactly the correct options', () => {
-    const result = scoreQuiz(key, [[0], [1], [3], [0], [2]], 0.8);
-    expect(result.questions[1]).toEqual({ correct: false, wrongChoices: [], missed: [2] });
-    expect(result.right).toBe(4);
-    expect(result.passed).toBe(true);
-  });
-
-  it('passes at exactly the threshold and fails just below it', () => {
-    expect(scoreQuiz(key, [[0], [1, 2], [3], [0], [1]], 0.8)).toMatchObject({ score: 0.8, passed: true });
-    expect(scoreQuiz(key, [[0], [1, 2], [3], [1], [1]], 0.8)).toMatchObject({ score: 0.6, passed: false });
-  });
-
-  it('reports wrong choices and treats unanswered questions as wrong', () => {
-    const result = scoreQuiz(key, [[1], [1, 2, 0]], 0.8);
-    expect(result.questions[0]).toEqual({ correct: false, wrongChoices: [1], missed: [0] });
-    expect(result.questions[1]).toEqual({ correct: false, wrongChoices: [0], missed: [] });
-    expect(result.questions[4]!.correct).toBe(false);
-    expect(result.right).toBe(0);
   });
 });
 
