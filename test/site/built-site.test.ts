@@ -116,6 +116,8 @@ describe('the built site', () => {
       gzipSync(inline).length,
     );
     expect(bytes).toBeLessThanOrEqual(15 * 1024);
+    // Astro inlines the smallest scripts (the theme, the phone menu, the contents highlighter);
+    // anything bigger must be a cached file.
     for (const page of pages) {
       expect(
         page.dom
@@ -123,7 +125,7 @@ describe('the built site', () => {
           .map((s) => s.text)
           .join('').length,
         page.route,
-      ).toBeLessThan(2_000);
+      ).toBeLessThan(4_000);
     }
   });
 
