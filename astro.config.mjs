@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { satteri } from '@astrojs/markdown-satteri';
 import { focusablePre } from './src/lib/satteri-focusable-pre.ts';
+import { glossaryLinks, readGlossary } from './src/lib/learn/satteri-glossary-links.ts';
 import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
 import { readFileSync } from 'node:fs';
 import { imageSources } from './src/lib/sync/image-policy.ts';
@@ -32,9 +33,23 @@ export default defineConfig({
   integrations: [mdx()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Astro inlines scripts below this size into every page; above it they are cached files.
+  vite: { build: { assetsInlineLimit: 1024 } },
   // Shiki writes inline styles, which the content security policy forbids; Prism emits
   // classes that src/styles/global.css colours.
-  markdown: { processor: satteri({ hastPlugins: [focusablePre] }), syntaxHighlight: 'prism' },
+  // The first use of each glossary term in a module links to its entry (MDX uses this processor too).
+  markdown: {
+    processor: satteri({
+      hastPlugins: [
+        focusablePre,
+        glossaryLinks({
+          terms: readGlossary(new URL('./content/glossary/terms.yaml', import.meta.url)),
+          base: site.base,
+        }),
+      ],
+    }),
+    syntaxHighlight: 'prism',
+  },
   security: {
     // Astro hashes its own scripts and styles into a <meta> policy on every page. Headers a
     // meta tag cannot carry (frame-ancestors, Referrer-Policy…) are documented in the README.

@@ -10,6 +10,8 @@ export const glossaryTermSchema = z.object({
   term: z.string().min(2),
   /** Other names and abbreviations. */
   aliases: z.array(z.string()).default([]),
+  /** Forms (the term or aliases) that modules use in another sense too, so they are not linked automatically. */
+  notLinked: z.array(z.string()).default([]),
   /** The team whose craft the term comes from (security terms are explained for data scientists, and vice versa). */
   owner: ownerSchema,
   /** Plain-language definition, two to four sentences. */
