@@ -14,9 +14,6 @@ import { el } from './dom.ts';
 import { loadProgress, saveProgress } from './progress.ts';
 
 const VERDICT_TEXT: Record<Verdict, string> = { right: 'Right', partly: 'Partly right', wrong: 'Wrong' };
-const list = (n: number[]) =>
-  n.length === 1 ? `${n[0]}` : `${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
-
 interface Question {
   fieldset: HTMLFieldSetElement;
   options: HTMLUListElement;

@@ -1,37 +1,34 @@
 /**
- * <progress-marks>: marks completed modules wherever a list names them with data-module-id
- * (track pages, the Learn index, module navigation). Text, not colour alone: "Completed".
+ * <progress-marks>: shows each module's state wherever a list names modules with
+ * data-module-id (track pages, the Learn index, My progress, module navigation). Text, not
+ * colour alone: "Completed", "In progress · best 60 %" and when it was last visited; nothing
+ * for a module not started. Each item gets data-progress-state (not-started, in-progress,
+ * completed) and its [data-progress-mark] placeholder is filled in and shown.
  */
-import { isCompleted } from '../lib/progress-store.ts';
-import { loadProgress } from './progress.ts';
+import { moduleStatus, visitedLabel } from '../lib/learn/progress-view.ts';
+import { el } from './dom.ts';
+import { loadProgress, onProgressChange } from './progress.ts';
 
 class ProgressMarks extends HTMLElement {
   connectedCallback() {
     this.render();
-    document.addEventListener('tandem:progress', () => this.render());
+    onProgressChange(() => this.render());
   }
 
   render() {
     const record = loadProgress();
-    const items = [...this.querySelectorAll<HTMLElement>('[data-module-id]')];
-    let done = 0;
-    for (const item of items) {
-      const id = item.dataset['moduleId']!;
-      const complete = isCompleted(record, id);
-      if (complete) done += 1;
-      item.dataset['completed'] = String(complete);
-      let mark = item.querySelector<HTMLElement>('.completed-mark');
-      if (complete && !mark) {
-        mark = document.createElement('span');
-        mark.className = 'completed-mark badge';
-        mark.textContent = 'Completed';
-        item.querySelector('a')?.after(' ', mark);
-      } else if (!complete) mark?.remove();
-    }
-    const summary = this.querySelector<HTMLElement>('[data-progress-summary]');
-    if (summary) {
-      summary.hidden = false;
-      summary.textContent = `You have completed ${done} of ${items.length} modules.`;
+    for (const item of this.querySelectorAll<HTMLElement>('[data-module-id]')) {
+      const status = moduleStatus(record.modules[item.dataset['moduleId']!]);
+      item.dataset['progressState'] = status.state;
+      const mark = item.querySelector<HTMLElement>('[data-progress-mark]');
+      if (!mark) continue;
+      mark.hidden = status.state === 'not-started';
+      mark.replaceChildren(
+        ...(mark.hidden ? [] : [el('span', { className: 'badge' }, status.label)]),
+        ...(status.state === 'in-progress' && status.lastActive
+          ? [' ', el('span', { className: 'muted progress-mark-date' }, visitedLabel(status.lastActive))]
+          : []),
+      );
     }
   }
 }

@@ -15,11 +15,15 @@
  * checklist no longer has are kept but not shown or exported.
  * Anything unreadable (corrupt JSON, another app's data, a value over MAX_BYTES, a newer
  * version) is replaced by an empty store and the reader is told; unreadable runs or answers
- * inside a good store are dropped one by one, also with a notice.
+ * inside a good store are dropped one by one, also with a notice (src/lib/stored-state.ts reads
+ * the part every store shares).
  */
 
+import { isDate, isObject, isText, parseStoredState, removed } from './stored-state.ts';
+
+export { MAX_BYTES } from './stored-state.ts';
+
 export const runStoreKey = (checklistId: string) => `tandem:checklist-runs:${checklistId}`;
-export const MAX_BYTES = 256 * 1024;
 /** Longest run name, N/A reason and note a reader can store, and most runs per checklist. */
 export const LIMITS = { name: 80, reason: 500, note: 4000, runs: 50 } as const;
 
@@ -57,11 +61,6 @@ export interface RunStoreLoad {
 
 export const emptyRunStore = (): RunStore => ({ version: 1, activeRunId: null, runs: [] });
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isDate = (v: unknown): v is string => isText(v, 40) && !Number.isNaN(Date.parse(v));
-
 function isAnswer(v: unknown): v is ItemAnswer {
   return (
     isObject(v) &&
@@ -98,21 +97,9 @@ function readRun(v: unknown): { run: ChecklistRun; dropped: number } | null {
   return { run, dropped: entries.length - Object.keys(answers).length };
 }
 
-const RESET = 'Your saved runs of this checklist could not be read and have been reset.';
-
-/** Reads a stored value; never throws. */
-export function parseRunStore(raw: string | null): RunStoreLoad {
-  if (raw === null) return { store: emptyRunStore() };
-  if (raw.length > MAX_BYTES)
-    return { store: emptyRunStore(), notice: `${RESET} (They were larger than expected.)` };
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return { store: emptyRunStore(), notice: RESET };
-  }
-  if (!isObject(data) || data['version'] !== 1 || !Array.isArray(data['runs']))
-    return { store: emptyRunStore(), notice: RESET };
+/** Version 1: runs read one by one, unreadable ones (and answers) dropped and counted. */
+function readVersion1(data: Record<string, unknown>) {
+  if (!Array.isArray(data['runs'])) return null;
   const runs: ChecklistRun[] = [];
   let droppedRuns = 0;
   let droppedAnswers = 0;
@@ -127,11 +114,22 @@ export function parseRunStore(raw: string | null): RunStoreLoad {
   }
   droppedRuns += Math.max(0, data['runs'].length - LIMITS.runs);
   const active = runs.find((r) => r.id === data['activeRunId']) ?? runs[0];
-  const store: RunStore = { version: 1, activeRunId: active?.id ?? null, runs };
+  const value: RunStore = { version: 1, activeRunId: active?.id ?? null, runs };
   const lost = [
-    droppedRuns && `${droppedRuns} unreadable run${droppedRuns === 1 ? ' was' : 's were'} removed`,
-    droppedAnswers &&
-      `${droppedAnswers} unreadable answer${droppedAnswers === 1 ? ' was' : 's were'} removed`,
+    droppedRuns && removed(droppedRuns, 'unreadable run', 'unreadable runs'),
+    droppedAnswers && removed(droppedAnswers, 'unreadable answer', 'unreadable answers'),
   ].filter(Boolean);
-  return lost.length ? { store, notice: `Saved checklist runs: ${lost.join(' and ')}.` } : { store };
+  return lost.length ? { value, notice: `Saved checklist runs: ${lost.join(' and ')}.` } : { value };
+}
+
+const RESET = 'Your saved runs of this checklist could not be read and have been reset.';
+
+/** Reads a stored value; never throws. */
+export function parseRunStore(raw: string | null): RunStoreLoad {
+  const { value, notice } = parseStoredState(raw, {
+    empty: emptyRunStore,
+    versions: { 1: readVersion1 },
+    notices: { reset: RESET, tooLarge: `${RESET} (They were larger than expected.)` },
+  });
+  return notice ? { store: value, notice } : { store: value };
 }
