@@ -13,7 +13,10 @@ import { makeTempProject, projectRoot, runAstro, type TempProject } from './lib/
 const { values } = parseArgs({
   options: {
     dist: { type: 'string' },
-    module: { type: 'string', default: '/learn/security-for-data-scientists/data-poisoning-and-pipeline-integrity/' },
+    module: {
+      type: 'string',
+      default: '/learn/security-for-data-scientists/data-poisoning-and-pipeline-integrity/',
+    },
   },
 });
 const out = join(projectRoot, 'test', 'screenshots');
@@ -36,7 +39,11 @@ try {
     [1366, 900],
   ] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        viewport: { width, height },
+        colorScheme,
+        deviceScaleFactor: 1,
+      });
       const page = await context.newPage();
       await page.goto(`${server.origin}${values.module}`, { waitUntil: 'load' });
       const shot = async (name: string) => {

@@ -57,4 +57,3 @@ export async function serveDist(distDir: string): Promise<StaticServer> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
-

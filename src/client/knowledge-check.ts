@@ -34,16 +34,18 @@ class KnowledgeCheck extends HTMLElement {
     if (!form || !answers || !submit || !retry || this.#questions.length > 0) return;
     this.#threshold = Number(this.dataset['pass'] ?? '0.8');
     const keys = [...answers.querySelectorAll<HTMLElement>('[data-answer]')];
-    this.#questions = [...this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')].map((fieldset, qi) => {
-      const key = keys[qi];
-      return {
-        fieldset,
-        options: fieldset.querySelector('ul')!,
-        inputs: [...fieldset.querySelectorAll('input')],
-        right: (key?.dataset['key'] ?? '').split(' ').filter(Boolean).map(Number),
-        explanations: [...(key?.querySelectorAll('[data-explains]') ?? [])].map((e) => e.textContent ?? ''),
-      };
-    });
+    this.#questions = [...this.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')].map(
+      (fieldset, qi) => {
+        const key = keys[qi];
+        return {
+          fieldset,
+          options: fieldset.querySelector('ul')!,
+          inputs: [...fieldset.querySelectorAll('input')],
+          right: (key?.dataset['key'] ?? '').split(' ').filter(Boolean).map(Number),
+          explanations: [...(key?.querySelectorAll('[data-explains]') ?? [])].map((e) => e.textContent ?? ''),
+        };
+      },
+    );
     answers.remove();
     this.#shuffle();
     submit.hidden = false;
@@ -62,7 +64,9 @@ class KnowledgeCheck extends HTMLElement {
   }
 
   #answers(): number[][] {
-    return this.#questions.map((q) => q.inputs.flatMap((input) => (input.checked ? [Number(input.value)] : [])));
+    return this.#questions.map((q) =>
+      q.inputs.flatMap((input) => (input.checked ? [Number(input.value)] : [])),
+    );
   }
 
   /** "Check answers" reads as unavailable until something changes; it stays focusable and explains itself. */
@@ -176,7 +180,9 @@ class KnowledgeCheck extends HTMLElement {
     this.querySelector('form')!.reset();
     for (const q of this.#questions) {
       delete q.fieldset.dataset['verdict'];
-      q.fieldset.querySelectorAll('.question-verdict, .option-feedback, [data-missing]').forEach((n) => n.remove());
+      q.fieldset
+        .querySelectorAll('.question-verdict, .option-feedback, [data-missing]')
+        .forEach((n) => n.remove());
       q.fieldset.querySelectorAll('li').forEach((li) => delete li.dataset['feedback']);
       q.inputs.forEach((i) => (i.disabled = false));
     }

@@ -17,7 +17,9 @@ class ModuleToc extends HTMLElement {
       sections.forEach((h, i) => {
         if (h.getBoundingClientRect().top <= line) current = i;
       });
-      links.forEach((a, i) => (i === current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current')));
+      links.forEach((a, i) =>
+        i === current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current'),
+      );
       if (position) {
         position.hidden = false;
         position.textContent = `Section ${current + 1} of ${sections.length}`;

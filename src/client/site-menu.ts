@@ -43,14 +43,15 @@ class SiteMenu extends HTMLElement {
     dialog.addEventListener('click', (event) => {
       const target = event.target as Element;
       // A click on the backdrop lands on the dialog itself; a followed link leaves the page.
-      if (target === dialog || target.closest('[data-drawer-close]') || target.closest('a[href]')) dialog.close();
+      if (target === dialog || target.closest('[data-drawer-close]') || target.closest('a[href]'))
+        dialog.close();
     });
     // The browser lets Tab leave a modal dialog for its own toolbar; keep it cycling inside.
     dialog.addEventListener('keydown', (event) => {
       if (event.key !== 'Tab') return;
-      const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea')].filter(
-        (e) => e.offsetParent !== null,
-      );
+      const focusable = [
+        ...dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea'),
+      ].filter((e) => e.offsetParent !== null);
       const first = focusable[0];
       const last = focusable[focusable.length - 1];
       if (!first || !last) return;

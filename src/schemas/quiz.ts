@@ -28,7 +28,10 @@ const questionSchema = z
     prompt: z
       .string()
       .min(10)
-      .refine((p) => !SELECT_ALL.test(p), 'leave "select all that apply" out of the prompt: the interface adds it'),
+      .refine(
+        (p) => !SELECT_ALL.test(p),
+        'leave "select all that apply" out of the prompt: the interface adds it',
+      ),
     /** Two or more answer options, in any order: the page shuffles them per attempt. */
     options: z.array(optionSchema).min(2, 'a question needs at least 2 options'),
   })

@@ -71,13 +71,19 @@ describe('axe-core on interactive states, both themes', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-quiz-result]:not([hidden])').waitFor();
   };
-  it.each(['light', 'dark'] as const)('finds zero violations with the phone menu drawer open (%s)', async (scheme) => {
-    expect(await violationsOn(moduleRoute(), scheme, openDrawer, phone)).toEqual([]);
-    expect(await violationsOn('/board/', scheme, openDrawer, phone)).toEqual([]);
-  });
-  it.each(['light', 'dark'] as const)('finds zero violations on a checked knowledge check (%s)', async (scheme) => {
-    expect(await violationsOn(moduleRoute(), scheme, checkQuiz)).toEqual([]);
-  });
+  it.each(['light', 'dark'] as const)(
+    'finds zero violations with the phone menu drawer open (%s)',
+    async (scheme) => {
+      expect(await violationsOn(moduleRoute(), scheme, openDrawer, phone)).toEqual([]);
+      expect(await violationsOn('/board/', scheme, openDrawer, phone)).toEqual([]);
+    },
+  );
+  it.each(['light', 'dark'] as const)(
+    'finds zero violations on a checked knowledge check (%s)',
+    async (scheme) => {
+      expect(await violationsOn(moduleRoute(), scheme, checkQuiz)).toEqual([]);
+    },
+  );
 });
 
 describe('theme toggle', () => {

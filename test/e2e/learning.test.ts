@@ -24,7 +24,10 @@ beforeEach(async () => {
 const moduleId = (p: BuiltPage) => p.route.split('/').slice(2, 4).join('/');
 
 /** Runs `task` over every module page, a few pages at a time in one context. */
-async function eachModule<T>(browser: Browser, task: (page: Page, module: BuiltPage) => Promise<T>): Promise<T[]> {
+async function eachModule<T>(
+  browser: Browser,
+  task: (page: Page, module: BuiltPage) => Promise<T>,
+): Promise<T[]> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const results: T[] = [];
   const queue = [...modules];
@@ -53,7 +56,8 @@ async function blind(tab: Page, strategy: 'first' | 'longest'): Promise<boolean>
       const multiple = fieldset.querySelector('input')!.type === 'checkbox';
       const length = (li: Element) => (li.textContent ?? '').trim().length;
       const ranked = how === 'first' ? options : [...options].sort((a, b) => length(b) - length(a));
-      for (const li of multiple ? ranked.slice(0, -1) : ranked.slice(0, 1)) li.querySelector('input')!.click();
+      for (const li of multiple ? ranked.slice(0, -1) : ranked.slice(0, 1))
+        li.querySelector('input')!.click();
     }
   }, strategy);
   await submitQuiz(tab);
@@ -64,7 +68,9 @@ async function blind(tab: Page, strategy: 'first' | 'longest'): Promise<boolean>
 describe('knowledge checks that measure', () => {
   it('lets a blind strategy (always the first option, always the longest) pass at most one module', async () => {
     for (const strategy of ['first', 'longest'] as const) {
-      const passed = await eachModule(site.browser, async (tab, m) => ((await blind(tab, strategy)) ? m.route : null));
+      const passed = await eachModule(site.browser, async (tab, m) =>
+        (await blind(tab, strategy)) ? m.route : null,
+      );
       expect({ strategy, passed: passed.filter(Boolean).length <= 1 }).toEqual({ strategy, passed: true });
     }
   });
@@ -118,13 +124,18 @@ describe('knowledge checks that measure', () => {
     await page.goto(`${site.origin}${first.route}`);
     const order = () =>
       page.evaluate(() =>
-        [...document.querySelectorAll('knowledge-check fieldset')].map((f) =>
-          [...f.querySelectorAll('input')].map((i) => i.value).join(''),
-        ).join(' '),
+        [...document.querySelectorAll('knowledge-check fieldset')]
+          .map((f) => [...f.querySelectorAll('input')].map((i) => i.value).join(''))
+          .join(' '),
       );
     const initial = await order();
     const source = quizKey(first)
-      .map((_, q) => first.dom.querySelectorAll(`input[name="q${q}"]`).map((i) => i.getAttribute('value')).join(''))
+      .map((_, q) =>
+        first.dom
+          .querySelectorAll(`input[name="q${q}"]`)
+          .map((i) => i.getAttribute('value'))
+          .join(''),
+      )
       .join(' ');
     expect(initial).not.toBe(source);
     await answerQuiz(page, quizKey(first));
@@ -140,7 +151,9 @@ describe('knowledge checks that measure', () => {
     const submit = page.locator('[data-quiz-submit]');
     expect(await submit.getAttribute('aria-disabled')).toBe('true');
     await submitQuiz(page);
-    await expect.poll(() => page.locator('[data-quiz-status]').textContent()).toMatch(/Choose your answers first/);
+    await expect
+      .poll(() => page.locator('[data-quiz-status]').textContent())
+      .toMatch(/Choose your answers first/);
     const key = quizKey(first);
     await page.locator(`input[name="q0"][value="${key[0]!.right[0]}"]`).check();
     expect(await submit.getAttribute('aria-disabled')).toBe('false');
@@ -163,13 +176,16 @@ describe('knowledge checks that measure', () => {
     const result = page.locator('[data-quiz-result]');
     await expect.poll(() => result.textContent()).toMatch(/Not passed yet: \d+ of \d+ right/);
     expect(await page.evaluate(() => document.activeElement?.matches('[data-quiz-result]'))).toBe(true);
-    expect(await page.locator('[data-quiz-score]').textContent()).toMatch(/^\d+ of \d+ right \(\d+ %\), not passed$/);
+    expect(await page.locator('[data-quiz-score]').textContent()).toMatch(
+      /^\d+ of \d+ right \(\d+ %\), not passed$/,
+    );
     const verdicts = await page.locator('.question-verdict').allTextContents();
     expect(verdicts).toHaveLength(key.length);
     expect(verdicts.slice(0, 2).every((v) => v === 'Wrong.' || v === 'Partly right.')).toBe(true);
     expect(verdicts.slice(2).every((v) => v === 'Right.')).toBe(true);
     const feedback = await page.locator('.option-feedback').allTextContents();
-    for (const e of key.flatMap((k) => k.explanations)) expect(feedback.some((f) => f.includes(e))).toBe(true);
+    for (const e of key.flatMap((k) => k.explanations))
+      expect(feedback.some((f) => f.includes(e))).toBe(true);
     expect(await page.locator('[data-quiz-submit]').getAttribute('aria-disabled')).toBe('true');
     const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('tandem:progress')))!);
     expect(stored.modules[moduleId(first)]).toMatchObject({ completedAt: null, attempts: 1 });
@@ -184,7 +200,9 @@ describe('knowledge checks that measure', () => {
       .toMatch(/Passed: (\d+) of \1 right \(100 %\)\. This module is marked complete/);
     const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('tandem:progress')))!);
     expect(stored.modules[moduleId(first)].completedAt).toEqual(expect.any(String));
-    expect(await page.locator(`.track-nav [data-module-id="${moduleId(first)}"]`).textContent()).toMatch(/Completed/);
+    expect(await page.locator(`.track-nav [data-module-id="${moduleId(first)}"]`).textContent()).toMatch(
+      /Completed/,
+    );
   });
 
   it('gives a reader without JavaScript the questions, then an answer section with every explanation', async () => {
@@ -194,7 +212,9 @@ describe('knowledge checks that measure', () => {
     expect(await plain.locator('knowledge-check fieldset legend').count()).toBe(quizKey(first).length);
     const answers = plain.locator('[data-quiz-answers]');
     expect(await answers.locator('summary').textContent()).toMatch(/Show the answers/);
-    expect(await answers.locator('[data-explains]').count()).toBe(quizKey(first).flatMap((k) => k.explanations).length);
+    expect(await answers.locator('[data-explains]').count()).toBe(
+      quizKey(first).flatMap((k) => k.explanations).length,
+    );
     expect(await plain.locator('[data-quiz-submit]').isHidden()).toBe(true);
     await noJs.close();
   });
@@ -217,7 +237,9 @@ describe('reading a module', () => {
       const inView = await tab.evaluate(() =>
         ['.track-nav', '.module-toc'].map((selector) => {
           const r = document.querySelector(selector)!.getBoundingClientRect();
-          return r.height > 50 && r.top >= 0 && r.top < innerHeight / 2 && r.bottom > 0 ? null : `${selector} at ${Math.round(r.top)}`;
+          return r.height > 50 && r.top >= 0 && r.top < innerHeight / 2 && r.bottom > 0
+            ? null
+            : `${selector} at ${Math.round(r.top)}`;
         }),
       );
       const current = await tab.locator('.module-toc a[aria-current="true"]').count();
@@ -235,7 +257,9 @@ describe('reading a module', () => {
     const target = (await links.nth(2).getAttribute('href'))!;
     await page.locator(target).scrollIntoViewIfNeeded();
     await page.evaluate((id) => document.querySelector(id)!.scrollIntoView({ block: 'start' }), target);
-    await expect.poll(() => page.locator('.module-toc a[aria-current="true"]').getAttribute('href')).toBe(target);
+    await expect
+      .poll(() => page.locator('.module-toc a[aria-current="true"]').getAttribute('href'))
+      .toBe(target);
     expect(await page.locator('[data-toc-position]').textContent()).toMatch(/^Section 3 of \d+$/);
   });
 
@@ -250,7 +274,9 @@ describe('reading a module', () => {
     await drawer.waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     expect(await drawer.locator('nav[aria-label="Main"] a').count()).toBeGreaterThanOrEqual(6);
-    expect(await drawer.locator('.track-nav a[aria-current="page"]').textContent()).toBe(first.dom.querySelector('h1')!.text);
+    expect(await drawer.locator('.track-nav a[aria-current="page"]').textContent()).toBe(
+      first.dom.querySelector('h1')!.text,
+    );
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog')))).toBe(true);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { modulePage, readingMinutes } from '../../src/lib/learn/module-page.ts';
 
-const mod = (id: string, prerequisites: string[] = [], body = '') => ({ id, body, data: { title: id, prerequisites } });
+const mod = (id: string, prerequisites: string[] = [], body = '') => ({
+  id,
+  body,
+  data: { title: id, prerequisites },
+});
 const tracks = [
   { id: 'a', data: { title: 'Track A' } },
   { id: 'b', data: { title: 'Track B' } },

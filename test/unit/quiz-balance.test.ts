@@ -72,7 +72,9 @@ describe('bundled knowledge checks', () => {
 
   it('leaves verdicts and "select all" to the interface', () => {
     const verdicts = all.flatMap((q) =>
-      q.options.filter((o) => /^\s*(not\s+)?(in)?correct\b/i.test(o.explanation)).map((o) => `${q.file}: ${o.explanation.slice(0, 40)}`),
+      q.options
+        .filter((o) => /^\s*(not\s+)?(in)?correct\b/i.test(o.explanation))
+        .map((o) => `${q.file}: ${o.explanation.slice(0, 40)}`),
     );
     expect(verdicts).toEqual([]);
     expect(all.filter((q) => /select all/i.test(q.prompt)).map((q) => `${q.file}: ${q.prompt}`)).toEqual([]);

@@ -5,7 +5,10 @@ import { permutation } from '../../src/lib/learn/shuffle.ts';
 import { scoreQuiz, unanswered } from '../../src/lib/learn/quiz-scoring.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 
-const fixture = readFileSync(new URL('../fixtures/content/modules/basics/first-module.mdx', import.meta.url), 'utf8');
+const fixture = readFileSync(
+  new URL('../fixtures/content/modules/basics/first-module.mdx', import.meta.url),
+  'utf8',
+);
 const good = parse(fixture.split(/^---$/m)[1]!).quiz;
 const messages = (input: unknown) =>
   (quizSchema.safeParse(input).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -36,7 +36,11 @@ export function scoreQuiz(key: number[][], answers: number[][], passThreshold: n
     const missed = rightOptions.filter((o) => !chosen.has(o));
     const hits = rightOptions.length - missed.length;
     const verdict =
-      wrongChoices.length === 0 && missed.length === 0 ? 'right' : rightOptions.length > 1 && hits > 0 ? 'partly' : 'wrong';
+      wrongChoices.length === 0 && missed.length === 0
+        ? 'right'
+        : rightOptions.length > 1 && hits > 0
+          ? 'partly'
+          : 'wrong';
     return { verdict, wrongChoices, missed };
   });
   const right = questions.filter((q) => q.verdict === 'right').length;
