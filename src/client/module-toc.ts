@@ -20,6 +20,9 @@ class ModuleToc extends HTMLElement {
       links.forEach((a, i) =>
         i === current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current'),
       );
+      // On narrower screens the folded contents bar under the header names the section.
+      const inline = document.querySelector<HTMLElement>('[data-toc-current]');
+      if (inline) inline.textContent = `: ${links[current]!.textContent}`;
       if (position) {
         position.hidden = false;
         position.textContent = `Section ${current + 1} of ${sections.length}`;
@@ -27,6 +30,11 @@ class ModuleToc extends HTMLElement {
     };
     const observer = new IntersectionObserver(mark, { rootMargin: '0px 0px -66% 0px' });
     sections.forEach((s) => observer.observe(s));
+    // Following a link in the folded contents closes it.
+    const folded = document.querySelector<HTMLDetailsElement>('[data-toc-inline]');
+    folded?.addEventListener('click', (e) => {
+      if ((e.target as Element).closest('a')) folded.open = false;
+    });
     addEventListener('scrollend', mark, { passive: true });
     mark();
   }

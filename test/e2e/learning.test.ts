@@ -263,6 +263,24 @@ describe('reading a module', () => {
     expect(await page.locator('[data-toc-position]').textContent()).toMatch(/^Section 3 of \d+$/);
   });
 
+  it('keeps the folded contents under the header on a phone, naming the section in view', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${site.origin}${first.route}`);
+    const target = (await page.locator('.toc-inline a').nth(3).getAttribute('href'))!;
+    await page.locator('.toc-inline summary').click();
+    await page.locator(`.toc-inline a[href="${target}"]`).click();
+    expect(await page.locator('.toc-inline').getAttribute('open')).toBeNull();
+    const text = await page.locator(target).textContent();
+    await expect.poll(() => page.locator('[data-toc-current]').textContent()).toBe(`: ${text}`);
+    const bar = (await page.locator('.toc-inline').boundingBox())!;
+    const header = (await page.locator('.site-header').boundingBox())!;
+    const heading = (await page.locator(target).boundingBox())!;
+    expect(bar.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+    expect(bar.y).toBeLessThan(header.height + 10);
+    // The heading jumped to is not hidden under the header and the bar.
+    expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+  });
+
   it('opens the navigation as a drawer on a phone, keeps focus inside and gives it back on Escape', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${site.origin}${first.route}`);
@@ -283,8 +301,9 @@ describe('reading a module', () => {
     }
     await page.keyboard.press('Escape');
     await expect.poll(() => drawer.isVisible()).toBe(false);
+    // The dialog's close event (which puts the parts back) follows Escape asynchronously.
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('menu-button'))).toBe(true);
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
     // The parts went back where they came from.
     expect(await page.locator('.module-layout > .track-nav').count()).toBe(1);
     expect(await page.locator('.site-header nav[aria-label="Main"]').count()).toBe(1);

@@ -103,7 +103,7 @@ describe('the built site', () => {
         .sort();
     const chrome = scripts(pages.find((p) => p.route === '/404.html')!);
     expect(chrome.length).toBeLessThanOrEqual(3);
-    const needsNone = /^\/(glossary\/|practices\/.*|checklists\/|board\/coverage\/|404\.html)$/;
+    const needsNone = /^\/(practices\/.*|checklists\/|board\/coverage\/|404\.html)$/;
     const plain = pages.filter((p) => needsNone.test(p.route));
     expect(plain.length).toBeGreaterThan(10);
     for (const page of plain) expect(scripts(page), page.route).toEqual(chrome);
