@@ -103,8 +103,9 @@ class KnowledgeCheck extends HTMLElement {
         });
         status.append(` ${missing.length > 1 ? 'have' : 'has'} no answer yet.`);
         for (const q of missing) {
-          this.#questions[q]!.fieldset.append(el('p', { className: 'notice' }, 'Choose an answer.'));
-          this.#questions[q]!.fieldset.lastElementChild!.setAttribute('data-missing', '');
+          const note = el('p', { className: 'notice' }, 'Choose an answer.');
+          note.dataset['missing'] = '';
+          this.#questions[q]!.fieldset.append(note);
         }
       }
       status.focus();

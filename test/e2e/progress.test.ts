@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readPages } from '../site/dist.ts';
+import { notStarted, type ModuleProgress } from '../../src/lib/learn/progress-store.ts';
 import { useBuiltSite } from './browser.ts';
 
 const site = useBuiltSite();
@@ -40,15 +41,7 @@ beforeAll(() => {
 });
 
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T10:00:00.000Z`;
-const entry = (fields: Record<string, unknown> = {}) => ({
-  completedAt: null,
-  bestScore: 0,
-  lastScore: 0,
-  attempts: 0,
-  lastAttemptAt: null,
-  lastVisitedAt: null,
-  ...fields,
-});
+const entry = (fields: Partial<ModuleProgress> = {}): ModuleProgress => ({ ...notStarted(), ...fields });
 const passed = (d: number) =>
   entry({ completedAt: day(d), bestScore: 1, lastScore: 1, attempts: 1, lastAttemptAt: day(d) });
 

@@ -1,18 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeModule, mergeProgress, mergeSummary } from '../../src/lib/learn/progress-merge.ts';
-import type { ModuleProgress, ProgressRecord } from '../../src/lib/learn/progress-store.ts';
+import { notStarted, type ModuleProgress, type ProgressRecord } from '../../src/lib/learn/progress-store.ts';
 
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T10:00:00.000Z`;
-const entry = (fields: Partial<ModuleProgress> = {}): ModuleProgress => ({
-  completedAt: null,
-  bestScore: 0,
-  lastScore: 0,
-  attempts: 0,
-  lastAttemptAt: null,
-  lastVisitedAt: null,
-  ...fields,
-});
+const entry = (fields: Partial<ModuleProgress> = {}): ModuleProgress => ({ ...notStarted(), ...fields });
 const recordOf = (modules: Record<string, ModuleProgress>): ProgressRecord => ({ version: 3, modules });
 
 describe('merging one module', () => {

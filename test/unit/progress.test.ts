@@ -9,6 +9,7 @@ import {
   emptyProgress,
   isCompleted,
   MAX_BYTES,
+  notStarted,
   parseProgress,
   recordAttempt,
   recordVisit,
@@ -19,15 +20,7 @@ const t1 = new Date('2026-11-20T10:00:00Z');
 const t2 = new Date('2026-11-21T10:00:00Z');
 const t3 = new Date('2026-11-22T10:00:00Z');
 
-const entry = (fields: Partial<ModuleProgress> = {}): ModuleProgress => ({
-  completedAt: null,
-  bestScore: 0,
-  lastScore: 0,
-  attempts: 0,
-  lastAttemptAt: null,
-  lastVisitedAt: null,
-  ...fields,
-});
+const entry = (fields: Partial<ModuleProgress> = {}): ModuleProgress => ({ ...notStarted(), ...fields });
 
 const passed = () => entry({ completedAt: t1.toISOString(), bestScore: 1, lastScore: 1, attempts: 1 });
 

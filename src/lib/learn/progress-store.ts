@@ -44,6 +44,16 @@ export interface LoadResult {
 
 export const emptyProgress = (): ProgressRecord => ({ version: 3, modules: {} });
 
+/** A module the reader has not touched; every stored entry starts from this. */
+export const notStarted = (): ModuleProgress => ({
+  completedAt: null,
+  bestScore: 0,
+  lastScore: 0,
+  attempts: 0,
+  lastAttemptAt: null,
+  lastVisitedAt: null,
+});
+
 const isScore = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 /**
@@ -89,7 +99,7 @@ function readVersion1(data: Record<string, unknown>): Loaded<ProgressRecord> | n
   const modules: Record<string, ModuleProgress> = {};
   for (const [id, at] of Object.entries(data['completed'])) {
     if (isDate(at) && isModuleId(id))
-      modules[id] = { ...unstarted(), completedAt: at, bestScore: 1, lastScore: 1, attempts: 1 };
+      modules[id] = { ...notStarted(), completedAt: at, bestScore: 1, lastScore: 1, attempts: 1 };
   }
   return { value: { version: 3, modules } };
 }
@@ -106,15 +116,6 @@ export function parseProgress(raw: string | null): LoadResult {
   return notice ? { record: value, notice } : { record: value };
 }
 
-const unstarted = (): ModuleProgress => ({
-  completedAt: null,
-  bestScore: 0,
-  lastScore: 0,
-  attempts: 0,
-  lastAttemptAt: null,
-  lastVisitedAt: null,
-});
-
 const withModule = (record: ProgressRecord, id: string, entry: ModuleProgress): ProgressRecord => ({
   version: 3,
   modules: { ...record.modules, [id]: entry },
@@ -128,7 +129,7 @@ export function recordAttempt(
   passed: boolean,
   now: Date,
 ): ProgressRecord {
-  const previous = record.modules[moduleId] ?? unstarted();
+  const previous = record.modules[moduleId] ?? notStarted();
   return withModule(record, moduleId, {
     ...previous,
     completedAt: previous.completedAt ?? (passed ? now.toISOString() : null),
@@ -141,7 +142,7 @@ export function recordAttempt(
 
 /** Records that the reader opened a module's page. Pure: returns a new record. */
 export function recordVisit(record: ProgressRecord, moduleId: string, now: Date): ProgressRecord {
-  const previous = record.modules[moduleId] ?? unstarted();
+  const previous = record.modules[moduleId] ?? notStarted();
   return withModule(record, moduleId, { ...previous, lastVisitedAt: now.toISOString() });
 }
 
