@@ -5,8 +5,8 @@
  * results, up and down between them, Escape closes the panel and returns to the box. The
  * count is announced through a polite live region.
  */
-import { search, suggestions } from '../lib/search/search.ts';
-import { loadIndexes } from './search-engine.ts';
+import { resultView } from '../lib/search/result-view.ts';
+import { SearchSession, type Stage } from './search-engine.ts';
 import { moveBetweenResults, plural, resultList } from './search-render.ts';
 
 const SHOWN = 8;
@@ -24,62 +24,84 @@ class SearchBox extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-search-status]');
     if (!input || !panel || !status) return;
     [this.#input, this.#panel, this.#status] = [input, panel, status];
-    input.addEventListener('input', () => this.#schedule());
-    input.addEventListener('focus', () => this.#schedule());
+    input.addEventListener('input', () => this.#schedule(30));
+    input.addEventListener('focus', () => this.#schedule(0));
     this.addEventListener('keydown', (event) => this.#onKey(event));
     this.addEventListener('focusout', (event) => {
-      if (!(event.relatedTarget instanceof Node && this.contains(event.relatedTarget))) this.#close();
+      if (!(event.relatedTarget instanceof Node && this.contains(event.relatedTarget))) this.#panel.hidden = true;
     });
-    if (document.activeElement === input) this.#schedule();
+    if (document.activeElement === input) this.#schedule(0);
   }
 
   #onKey(event: KeyboardEvent) {
     if (event.key === 'Escape' && !this.#panel.hidden) {
       event.preventDefault();
-      this.#close();
+      this.#panel.hidden = true;
       this.#input.focus();
       return;
     }
     if (!this.#panel.hidden) moveBetweenResults(event, this.#panel, this.#input);
   }
 
-  #schedule() {
+  #schedule(delay: number) {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#render(), 60);
+    this.#timer = setTimeout(() => void this.#render(), delay);
   }
 
-  #close() {
-    this.#panel.hidden = true;
+  #part<T extends HTMLElement>(selector: string): T {
+    return this.#panel.querySelector<T>(selector)!;
   }
 
   async #render() {
-    const { indexes, failed } = await loadIndexes((this.dataset['indexes'] ?? '').split(' ').filter(Boolean));
-    const query = this.#input.value;
-    const list = this.#panel.querySelector<HTMLElement>('[data-search-list]')!;
-    const all = this.#panel.querySelector<HTMLAnchorElement>('[data-search-all]')!;
-    if (indexes.length === 0) {
-      list.replaceChildren();
+    let session: SearchSession;
+    try {
+      session = await SearchSession.open(this.dataset['searchManifest'] ?? '');
+    } catch (error) {
+      console.error('Search could not be loaded', error);
+      this.#part('[data-search-list]').replaceChildren();
       this.#say('Search is unavailable right now. Press Enter to go to the search page.');
       return;
     }
-    const result = search(indexes, query, { limit: SHOWN });
-    const empty = result.query.words.length === 0;
-    const hits = empty ? suggestions(indexes) : result.hits;
-    const heading = this.#panel.querySelector<HTMLElement>('[data-search-heading]')!;
-    heading.textContent = empty ? 'Popular modules' : plural(result.total, 'result', 'results');
-    list.replaceChildren(
-      resultList(hits, { compact: true, label: empty ? 'Popular modules' : 'Search results' }),
-    );
-    all.hidden = empty;
-    all.href = `${this.dataset['searchPage']}?q=${encodeURIComponent(query)}`;
-    all.textContent = `See all ${plural(result.total, 'result', 'results')} on the search page`;
+    const query = this.#input.value;
+    if (!query.trim()) {
+      const refs = session.index.manifest.suggestions;
+      const docs = await session.docs(refs);
+      const views = refs.flatMap((ref) => {
+        const doc = docs.get(ref);
+        return doc ? [resultView({ ref, type: session.index.typeOf(ref), tier: 1 }, doc, new Set())] : [];
+      });
+      this.#show('Popular modules', resultList(views, { compact: true, label: 'Popular modules' }), null);
+      this.#say('');
+      return;
+    }
+    await session.run(query, { limit: SHOWN }, (stage) => this.#stage(query, stage));
+  }
+
+  #stage(query: string, { result, docs, forms, failed, partial }: Stage) {
+    const some = result.full === 0 && result.partial > 0;
+    const views = result.hits
+      .filter((hit) => docs.has(hit.ref) && (some || hit.tier > 0))
+      .map((hit) => resultView(hit, docs.get(hit.ref)!, forms));
+    const count = plural(result.full, 'result', 'results');
+    const heading = some
+      ? `No results with all your words; ${plural(result.partial, 'result', 'results')} with some of them`
+      : `${count}${partial ? ' so far (board items still loading)' : ''}`;
+    this.#show(heading, resultList(views, { compact: true, label: 'Search results' }), query);
+    const note = failed ? ' Some results could not be loaded.' : '';
+    if (!partial)
+      this.#say(
+        `${count} for ${query.trim()}.${views.length ? ' Press the down arrow to browse them.' : ''}${note}`,
+      );
+  }
+
+  #show(heading: string, list: HTMLOListElement, query: string | null) {
+    this.#part('[data-search-heading]').textContent = heading;
+    this.#part('[data-search-list]').replaceChildren(list);
+    const all = this.#part<HTMLAnchorElement>('[data-search-all]');
+    all.hidden = query === null;
+    all.href = `${this.dataset['searchPage']}?q=${encodeURIComponent(query ?? '')}`;
+    all.textContent = 'See all results on the search page';
     this.#panel.hidden = document.activeElement !== this.#input && !this.contains(document.activeElement);
-    const partial = failed.length ? ' Some results could not be loaded.' : '';
-    this.#say(
-      empty
-        ? ''
-        : `${plural(result.total, 'result', 'results')} for ${query.trim()}.${result.total ? ' Press the down arrow to browse them.' : ''}${partial}`,
-    );
   }
 
   /** Announces after typing pauses, so a screen reader is not interrupted on every key. */

@@ -1,13 +1,12 @@
 /**
- * DOM for search results, built from text nodes and elements only: titles and snippets
- * (board text is untrusted) never pass through innerHTML. Matched words become <mark>.
+ * DOM for search results from their views (src/lib/search/result-view.ts), built from text
+ * nodes and elements only: titles and snippets (board text is untrusted) never pass through
+ * innerHTML. Matched words become <mark>.
  */
-import { ownerLabel } from '../lib/format.ts';
-import { highlight } from '../lib/search/highlight.ts';
-import type { SearchHit } from '../lib/search/search.ts';
-import { DOC_TYPE_LABELS } from '../lib/search/types.ts';
+import type { Segment } from '../lib/search/highlight.ts';
+import type { ResultView } from '../lib/search/result-view.ts';
 
-function el<K extends keyof HTMLElementTagNameMap>(
+export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className?: string,
   text?: string,
@@ -18,45 +17,35 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Appends `text` to `parent`, with the words matching `terms` in <mark>. */
-export function appendHighlighted(parent: HTMLElement, text: string, terms: readonly string[]): void {
-  for (const segment of highlight(text, terms)) {
-    parent.append(segment.mark ? el('mark', undefined, segment.text) : document.createTextNode(segment.text));
-  }
+export function appendSegments(parent: HTMLElement, segments: readonly Segment[]): void {
+  for (const s of segments) parent.append(s.mark ? el('mark', undefined, s.text) : document.createTextNode(s.text));
 }
 
-/** Only site-relative links: the index is built by us, but a link is no place to trust a file. */
-const safeHref = (url: string) => (url.startsWith('/') && !url.startsWith('//') ? url : '#');
-
-/** One result: the title as a link, type and owner, and the highlighted snippet. */
-export function resultItem(hit: SearchHit, options: { compact?: boolean } = {}): HTMLLIElement {
+/** One result: the title as a link, type and owner, and the snippet unless compact. */
+export function resultItem(view: ResultView, options: { compact?: boolean } = {}): HTMLLIElement {
   const item = el('li', 'search-result');
-  item.dataset['type'] = hit.type;
+  item.dataset['type'] = view.type;
+  item.dataset['ref'] = String(view.ref);
   const link = el('a', 'search-result-link');
-  link.href = safeHref(hit.url);
+  link.href = view.href;
   link.dataset['searchResult'] = '';
-  appendHighlighted(link, hit.title, hit.terms);
-  const meta = el(
-    'span',
-    'search-result-meta',
-    `${DOC_TYPE_LABELS[hit.type].one} · ${ownerLabel(hit.owner)}`,
-  );
-  item.append(link, ' ', meta);
-  if (hit.snippet && !options.compact) {
+  appendSegments(link, view.title);
+  item.append(link, ' ', el('span', 'search-result-meta', view.meta));
+  if (!options.compact && view.snippet.length) {
     const snippet = el('p', 'search-result-snippet');
-    appendHighlighted(snippet, hit.snippet, hit.terms);
+    appendSegments(snippet, view.snippet);
     item.append(snippet);
   }
   return item;
 }
 
 export function resultList(
-  hits: readonly SearchHit[],
-  options: { compact?: boolean; label?: string } = {},
+  views: readonly ResultView[],
+  options: { compact?: boolean; label: string },
 ): HTMLOListElement {
   const list = el('ol', 'search-results-list');
-  if (options.label) list.setAttribute('aria-label', options.label);
-  for (const hit of hits) list.append(resultItem(hit, options));
+  list.setAttribute('aria-label', options.label);
+  for (const view of views) list.append(resultItem(view, options));
   return list;
 }
 
@@ -64,11 +53,7 @@ export function resultList(
  * Arrow-key movement between result links inside `container`. Returns true when it handled
  * the key. ArrowUp on the first result goes back to `input`.
  */
-export function moveBetweenResults(
-  event: KeyboardEvent,
-  container: HTMLElement,
-  input: HTMLInputElement,
-): boolean {
+export function moveBetweenResults(event: KeyboardEvent, container: HTMLElement, input: HTMLInputElement): boolean {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return false;
   const links = [...container.querySelectorAll<HTMLAnchorElement>('a[data-search-result]')].filter(
     (a) => a.offsetParent !== null,
@@ -82,4 +67,4 @@ export function moveBetweenResults(
   return true;
 }
 
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

@@ -8,7 +8,7 @@ import type { BoardItem } from '../../schemas/board-item.ts';
 import { ownerLabel } from '../format.ts';
 import { routes } from '../paths.ts';
 import { shorten } from './snippet.ts';
-import { tagText } from './tag-text.ts';
+import { tagIds, tagText } from './tag-text.ts';
 import type { SearchDocument } from './types.ts';
 
 /** How much of the excerpt is indexed and how much is shown. */
@@ -39,5 +39,6 @@ export function boardDocument(item: BoardInput): SearchDocument {
       labels: labels.join(' ; '),
       body: shorten(item.excerpt, BOARD_INDEXED_EXCERPT),
     },
+    ids: tagIds(item.tags),
   };
 }

@@ -12,7 +12,7 @@ import { routes } from '../paths.ts';
 import { AREA_LABELS } from '../practices.ts';
 import { markdownToText } from './markdown-text.ts';
 import { shorten } from './snippet.ts';
-import { tagText } from './tag-text.ts';
+import { tagIds, tagText } from './tag-text.ts';
 import type { SearchDocument } from './types.ts';
 
 /** Longest snippet kept for a content result. */
@@ -59,6 +59,8 @@ export function moduleDocument({
       tags: `module ; ${tagText(data.tags)}`,
       body: text,
     },
+    ids: tagIds(data.tags),
+    text: [data.summary, text].join('\n'),
   };
 }
 
@@ -67,6 +69,7 @@ export function checklistDocument({
   data,
 }: Page<Pick<ChecklistData, 'title' | 'summary' | 'owner' | 'tags' | 'sections'>>): SearchDocument {
   const items = data.sections.flatMap((s) => s.items);
+  const tags = [...new Set([...data.tags, ...items.flatMap((i) => i.tags)])];
   return {
     type: 'checklist',
     title: data.title,
@@ -77,9 +80,11 @@ export function checklistDocument({
       title: data.title,
       headings: data.sections.flatMap((s) => [s.title, ...s.items.map((i) => i.title)]).join(' ; '),
       summary: data.summary,
-      tags: `checklist ; ${tagText([...new Set([...data.tags, ...items.flatMap((i) => i.tags)])])}`,
+      tags: `checklist ; ${tagText(tags)}`,
       body: items.map((i) => `${i.prompt} ${i.why}`).join(' ; '),
     },
+    ids: tagIds(tags),
+    text: [data.summary, ...items.map((i) => `${i.title}: ${i.prompt} ${i.why}`)].join('\n'),
   };
 }
 
@@ -104,6 +109,8 @@ export function practiceDocument({
       tags: `practice ; ${AREA_LABELS[data.area]} ; ${tagText(data.tags)}`,
       body: `${text} ; ${responsibilityText(data.responsibilities)}`,
     },
+    ids: tagIds(data.tags),
+    text: [data.summary, text].join('\n'),
   };
 }
 
@@ -113,6 +120,7 @@ export function termDocument(
   return {
     type: 'term',
     title: term.term,
+    aliases: term.aliases,
     url: routes.term(term.id),
     owner: term.owner,
     snippet: shorten(term.definition, CONTENT_SNIPPET),
@@ -123,5 +131,7 @@ export function termDocument(
       tags: `glossary definition ; ${tagText(term.tags)}`,
       body: term.definition,
     },
+    ids: tagIds(term.tags),
+    text: term.definition,
   };
 }

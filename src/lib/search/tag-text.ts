@@ -20,3 +20,21 @@ export function tagText(tags: readonly string[]): string {
   }
   return [...entries, ...schemes].join(' ; ');
 }
+
+/**
+ * The IDs of known tags that people search for as IDs: ATLAS and OWASP IDs (`AML.T0020`,
+ * `LLM01:2026`) and regulations (`GDPR`). NIST AI RMF's functions (`MAP`, `MEASURE`) are
+ * left out: as query words they are ordinary words far more often than IDs.
+ */
+export const tagIds = (tags: readonly string[]): TaggedId[] =>
+  tags.flatMap((tag) => {
+    const resolved = resolveTag(tag);
+    return resolved.ok && resolved.value.scheme !== 'nist'
+      ? [{ id: resolved.value.id, name: resolved.value.name }]
+      : [];
+  });
+
+export interface TaggedId {
+  id: string;
+  name: string;
+}
