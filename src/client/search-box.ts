@@ -17,6 +17,8 @@ class SearchBox extends HTMLElement {
   #status!: HTMLElement;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #announce: ReturnType<typeof setTimeout> | undefined;
+  /** Closed with Escape: results arriving late must not reopen it until the reader types again. */
+  #dismissed = false;
 
   connectedCallback() {
     const input = this.querySelector<HTMLInputElement>('input[type="search"]');
@@ -24,11 +26,15 @@ class SearchBox extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-search-status]');
     if (!input || !panel || !status) return;
     [this.#input, this.#panel, this.#status] = [input, panel, status];
-    input.addEventListener('input', () => this.#schedule(30));
+    input.addEventListener('input', () => {
+      this.#dismissed = false;
+      this.#schedule(30);
+    });
     input.addEventListener('focus', () => this.#schedule(0));
     this.addEventListener('keydown', (event) => this.#onKey(event));
     this.addEventListener('focusout', (event) => {
-      if (!(event.relatedTarget instanceof Node && this.contains(event.relatedTarget))) this.#panel.hidden = true;
+      if (!(event.relatedTarget instanceof Node && this.contains(event.relatedTarget)))
+        this.#panel.hidden = true;
     });
     if (document.activeElement === input) this.#schedule(0);
   }
@@ -37,6 +43,7 @@ class SearchBox extends HTMLElement {
     if (event.key === 'Escape' && !this.#panel.hidden) {
       event.preventDefault();
       this.#panel.hidden = true;
+      this.#dismissed = true;
       this.#input.focus();
       return;
     }
@@ -101,7 +108,8 @@ class SearchBox extends HTMLElement {
     all.hidden = query === null;
     all.href = `${this.dataset['searchPage']}?q=${encodeURIComponent(query ?? '')}`;
     all.textContent = 'See all results on the search page';
-    this.#panel.hidden = document.activeElement !== this.#input && !this.contains(document.activeElement);
+    this.#panel.hidden =
+      this.#dismissed || (document.activeElement !== this.#input && !this.contains(document.activeElement));
   }
 
   /** Announces after typing pauses, so a screen reader is not interrupted on every key. */

@@ -9,7 +9,12 @@
 import { DocStore } from '../lib/search/doc-store.ts';
 import { searchUrls } from '../lib/search/index-urls.ts';
 import { parseQuery } from '../lib/search/query.ts';
-import { SearchIndex, type SearchOptions, type SearchResult, type ShardRef } from '../lib/search/search-index.ts';
+import {
+  SearchIndex,
+  type SearchOptions,
+  type SearchResult,
+  type ShardRef,
+} from '../lib/search/search-index.ts';
 import { PARTS, SEARCH_FORMAT_VERSION, type StoredDoc } from '../lib/search/types.ts';
 import { fetchJson } from './search-fetch.ts';
 
@@ -101,10 +106,12 @@ export class SearchSession {
       show({ result, docs, forms, failed: this.#failed, partial: !last && result.pending.length > 0 });
     };
     const parts = PARTS.map((part) =>
-      Promise.all(needed.filter((r) => r.part === part).map((r) => this.#shard(r))).catch((error: unknown) => {
-        this.#failed = true;
-        console.error('Part of the search index could not be loaded', error);
-      }),
+      Promise.all(needed.filter((r) => r.part === part).map((r) => this.#shard(r))).catch(
+        (error: unknown) => {
+          this.#failed = true;
+          console.error('Part of the search index could not be loaded', error);
+        },
+      ),
     );
     await parts[0];
     const board = parts[1]!.then(() => stage(true));

@@ -50,7 +50,10 @@ class SearchPage extends HTMLElement {
       void this.#render();
     });
     facets.addEventListener('click', (event) => {
-      const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-filter]') : null;
+      const button =
+        event.target instanceof Element
+          ? event.target.closest<HTMLButtonElement>('button[data-filter]')
+          : null;
       if (!button) return;
       const filter = button.dataset['filter'];
       this.#type = isType(filter) ? filter : null;
@@ -119,7 +122,9 @@ class SearchPage extends HTMLElement {
       return;
     }
     this.#renderFacets(result.byType);
-    const views = result.hits.filter((h) => docs.has(h.ref)).map((h) => resultView(h, docs.get(h.ref)!, forms));
+    const views = result.hits
+      .filter((h) => docs.has(h.ref))
+      .map((h) => resultView(h, docs.get(h.ref)!, forms));
     const full = views.filter((v) => !v.partial);
     const some = views.filter((v) => v.partial);
     const nodes: HTMLElement[] = [];
@@ -137,7 +142,10 @@ class SearchPage extends HTMLElement {
       button.dataset['searchMore'] = '';
       nodes.push(button);
     }
-    const focusedMore = more && document.activeElement instanceof HTMLElement && document.activeElement.matches('[data-search-more]');
+    const focusedMore =
+      more &&
+      document.activeElement instanceof HTMLElement &&
+      document.activeElement.matches('[data-search-more]');
     this.#results.replaceChildren(...nodes);
     if (focusedMore) this.#results.querySelector<HTMLElement>('[data-search-more]')?.focus();
     this.#status.textContent = this.#summary(query, stage);
@@ -149,11 +157,16 @@ class SearchPage extends HTMLElement {
     const q = `“${query.trim()}”`;
     const loading = partial ? ' Board items are still loading.' : '';
     const notices = result.query.notices.length ? ` ${result.query.notices.join(' ')}` : '';
-    if (result.full + result.partial === 0) return `No results for ${q}. Try fewer or different words.${notices}${loading}`;
+    if (result.full + result.partial === 0)
+      return `No results for ${q}. Try fewer or different words.${notices}${loading}`;
     if (result.full === 0)
       return `No results with all your words for ${q}; ${plural(result.partial, 'result', 'results')} with some of them.${notices}${loading}`;
     const counts = DOC_TYPES.filter((type) => result.byType[type] > 0).map((type) =>
-      plural(result.byType[type], DOC_TYPE_LABELS[type].one.toLowerCase(), DOC_TYPE_LABELS[type].many.toLowerCase()),
+      plural(
+        result.byType[type],
+        DOC_TYPE_LABELS[type].one.toLowerCase(),
+        DOC_TYPE_LABELS[type].many.toLowerCase(),
+      ),
     );
     return `${plural(result.full, 'result', 'results')} for ${q}: ${counts.join(', ')}.${notices}${loading}`;
   }
@@ -169,7 +182,12 @@ class SearchPage extends HTMLElement {
         const doc = (await session.docs([view.ref])).get(view.ref);
         if (!doc) return;
         if (generation !== this.#generation) return;
-        const cut = resultView({ ref: view.ref, type: view.type, tier: view.partial ? 0 : 1 }, doc, forms, text);
+        const cut = resultView(
+          { ref: view.ref, type: view.type, tier: view.partial ? 0 : 1 },
+          doc,
+          forms,
+          text,
+        );
         if (!cut.snippet.some((s) => s.mark)) return;
         let snippet = item.querySelector<HTMLElement>('.search-result-snippet');
         if (!snippet) item.append((snippet = el('p', 'search-result-snippet')));

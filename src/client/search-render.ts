@@ -18,7 +18,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 export function appendSegments(parent: HTMLElement, segments: readonly Segment[]): void {
-  for (const s of segments) parent.append(s.mark ? el('mark', undefined, s.text) : document.createTextNode(s.text));
+  for (const s of segments)
+    parent.append(s.mark ? el('mark', undefined, s.text) : document.createTextNode(s.text));
 }
 
 /** One result: the title as a link, type and owner, and the snippet unless compact. */
@@ -53,7 +54,11 @@ export function resultList(
  * Arrow-key movement between result links inside `container`. Returns true when it handled
  * the key. ArrowUp on the first result goes back to `input`.
  */
-export function moveBetweenResults(event: KeyboardEvent, container: HTMLElement, input: HTMLInputElement): boolean {
+export function moveBetweenResults(
+  event: KeyboardEvent,
+  container: HTMLElement,
+  input: HTMLInputElement,
+): boolean {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return false;
   const links = [...container.querySelectorAll<HTMLAnchorElement>('a[data-search-result]')].filter(
     (a) => a.offsetParent !== null,
@@ -67,4 +72,5 @@ export function moveBetweenResults(event: KeyboardEvent, container: HTMLElement,
   return true;
 }
 
-export const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many: string): string =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

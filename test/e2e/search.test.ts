@@ -52,10 +52,38 @@ describe('search in Chromium', () => {
     expect(requested.filter((p) => /search-ui|\/search\/.*\.json$/.test(p))).toEqual([]);
 
     await Promise.all([
-      page.waitForRequest((r) => r.url().endsWith('/search/content.json')),
+      page.waitForRequest((r) => r.url().endsWith('/search/manifest.json')),
       headerInput().focus(),
     ]);
     expect(requested.some((p) => /search-ui/.test(p))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('starts loading search when the pointer moves over the box, before any click', async () => {
+    await page.goto(`${built.origin}${moduleRoute}`, { waitUntil: 'networkidle' });
+    await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/search/manifest.json')),
+      headerInput().hover(),
+    ]);
+  });
+
+  it('fetches only the shards of the words typed and the chunks of the results shown', async () => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${built.origin}/`, { waitUntil: 'networkidle' });
+    await headerInput().focus();
+    await headerInput().pressSequentially('poison');
+    await expect
+      .poll(() => page.locator('search-box [data-search-heading]').textContent())
+      .toMatch(/^\d+ results$/);
+    expect(await panelLinks().count()).toBe(8);
+    const files = requested.filter((p) => p.startsWith('/search/'));
+    expect(files.filter((p) => /^\/search\/(content|board)\//.test(p)).sort()).toEqual([
+      '/search/board/po.json',
+      '/search/content/po.json',
+    ]);
+    expect(files.filter((p) => p.startsWith('/search/docs/')).length).toBeLessThanOrEqual(8);
+    expect(files.some((p) => p.startsWith('/search/text/'))).toBe(false);
     expect(problems).toEqual([]);
   });
 
@@ -107,18 +135,56 @@ describe('search in Chromium', () => {
     await expect.poll(() => resultLinks().count()).toBeGreaterThan(0);
   });
 
-  it('renders /search/?q= results as links inside #search-results, grouped, highlighted and counted', async () => {
+  it('renders /search/?q= results as one ranked list inside #search-results, highlighted, counted and faceted', async () => {
     await page.goto(`${built.origin}/search/?q=membership+inference`);
-    await expect.poll(() => resultLinks().count()).toBeGreaterThan(1);
+    await expect.poll(() => status().textContent()).toMatch(/^\d+ results for “membership inference”: /);
     expect(await page.locator('#search-q').inputValue()).toBe('membership inference');
     expect(await status().getAttribute('aria-live')).toBe('polite');
-    expect(await status().textContent()).toMatch(/^\d+ results for “membership inference”: /);
     const marks = await page.locator('#search-results mark').allTextContents();
     expect(marks.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['membership', 'inference']));
-    expect(await page.locator('#search-results section h2').count()).toBeGreaterThan(1);
-    expect(await resultLinks().evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain(
-      '/glossary/#membership-inference',
+    expect(await resultLinks().first().getAttribute('href')).toBe('/glossary/#membership-inference');
+    // One list of results of every type, then those with only some of the words under their own heading.
+    const types = await page
+      .locator('#search-results ol[aria-label="Results"] > li')
+      .evaluateAll((items) => new Set(items.map((i) => (i as HTMLElement).dataset['type'])).size);
+    expect(types).toBeGreaterThan(2);
+    const full = Number(/^(\d+)/.exec((await status().textContent())!)![1]);
+    expect(await page.locator('#search-results ol[aria-label="Results"] > li').count()).toBe(
+      Math.min(full, 20),
     );
+    if (full < 20)
+      expect(await page.locator('#search-partial').textContent()).toBe('Results with some of your words');
+    const all = page.locator('[data-search-filters] button[data-filter=""]');
+    expect(await all.getAttribute('aria-pressed')).toBe('true');
+    expect(await all.locator('[data-count]').textContent()).toBe(String(full));
+  });
+
+  it('lists results with only some of the words after the full matches, under their own heading', async () => {
+    await page.goto(`${built.origin}/search/?q=${encodeURIComponent('jailbreak sales copilot')}`);
+    await expect.poll(() => page.locator('#search-partial').count()).toBe(1);
+    const lists = page.locator('#search-results ol');
+    expect(await lists.nth(0).getAttribute('aria-label')).toBe('Results');
+    expect(await lists.nth(0).locator('li').first().textContent()).toMatch(/Jailbreak prompts circulating/);
+    expect(await lists.nth(1).getAttribute('aria-label')).toBe('Results with some of your words');
+    expect(await lists.nth(1).locator('li').count()).toBeGreaterThan(0);
+  });
+
+  it('shows more results on request and keeps focus on the button', async () => {
+    await page.goto(`${built.origin}/search/?q=model`);
+    await expect.poll(() => page.locator('#search-results li').count()).toBe(20);
+    await page.locator('[data-search-more]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#search-results li').count()).toBe(40);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-more'))).toBe(true);
+  });
+
+  it('cuts snippets around the words searched for once the page text arrives', async () => {
+    await page.goto(`${built.origin}/search/?q=${encodeURIComponent('GDPR 72 hours')}`);
+    await expect
+      .poll(() =>
+        page.locator('#search-results li').first().locator('.search-result-snippet mark').allTextContents(),
+      )
+      .toEqual(expect.arrayContaining(['72', 'hours']));
   });
 
   it('moves between results on the search page with the arrow keys', async () => {

@@ -121,7 +121,9 @@ export function buildSearch(input: SearchInput, chunkSize = DEFAULT_CHUNK_SIZE):
       },
       chunkSize,
       fragments: content.length,
-      suggestions: (input.suggest ?? []).map((url) => docs.findIndex((d) => d.url === url)).filter((r) => r >= 0),
+      suggestions: (input.suggest ?? [])
+        .map((url) => docs.findIndex((d) => d.url === url))
+        .filter((r) => r >= 0),
     },
     shards,
     chunks,

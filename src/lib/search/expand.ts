@@ -71,7 +71,10 @@ export function alternatives(word: QueryWord, shards: ShardLookup): Alternative[
         if (edits !== null && edits > 0) near.push([w, edits]);
       });
       near
-        .sort(([a, x], [b, y]) => x - y || shard.postings[shard.wordTerms[b]!]!.df - shard.postings[shard.wordTerms[a]!]!.df)
+        .sort(
+          ([a, x], [b, y]) =>
+            x - y || shard.postings[shard.wordTerms[b]!]!.df - shard.postings[shard.wordTerms[a]!]!.df,
+        )
         .slice(0, MAX_TYPOS)
         .forEach(([w, edits]) => add(shard, w, BOOST.typo[edits]!, true));
     }

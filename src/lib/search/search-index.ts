@@ -53,7 +53,9 @@ export function readManifest(file: unknown, where = 'search manifest'): SearchMa
   if (!m || m.version !== SEARCH_FORMAT_VERSION)
     throw new Error(`${where}: format version ${String(m?.version)}, expected ${SEARCH_FORMAT_VERSION}`);
   if (m.lunr !== LUNR_VERSION)
-    throw new Error(`${where}: made with lunr ${String(m.lunr)}, this code reads lunr ${LUNR_VERSION}'s terms`);
+    throw new Error(
+      `${where}: made with lunr ${String(m.lunr)}, this code reads lunr ${LUNR_VERSION}'s terms`,
+    );
   const ok =
     Number.isInteger(m.documents) &&
     Array.isArray(m.typeStarts) &&
@@ -74,7 +76,10 @@ export class SearchIndex {
 
   constructor(manifest: unknown) {
     this.manifest = readManifest(manifest);
-    this.#exists = { content: new Set(this.manifest.shards.content), board: new Set(this.manifest.shards.board) };
+    this.#exists = {
+      content: new Set(this.manifest.shards.content),
+      board: new Set(this.manifest.shards.board),
+    };
     this.#scratch = new Scratch(this.manifest.documents);
   }
 
@@ -89,7 +94,9 @@ export class SearchIndex {
   needed(query: ParsedQuery | string): ShardRef[] {
     const q = typeof query === 'string' ? parseQuery(query) : query;
     const keys = [...new Set(q.words.flatMap(keysOf))];
-    return PARTS.flatMap((part) => keys.filter((key) => this.#exists[part].has(key)).map((key) => ({ part, key })));
+    return PARTS.flatMap((part) =>
+      keys.filter((key) => this.#exists[part].has(key)).map((key) => ({ part, key })),
+    );
   }
 
   has({ part, key }: ShardRef): boolean {

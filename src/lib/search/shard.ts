@@ -24,7 +24,8 @@ const isNumbers = (list: unknown): list is number[] =>
 
 export function readShard(file: unknown, where: string): LoadedShard {
   const f = file as Record<string, unknown> | null;
-  const fail = (what: string) => new Error(`${where}: not a search shard of version ${SEARCH_FORMAT_VERSION} (${what})`);
+  const fail = (what: string) =>
+    new Error(`${where}: not a search shard of version ${SEARCH_FORMAT_VERSION} (${what})`);
   if (!f || typeof f !== 'object' || f['version'] !== SEARCH_FORMAT_VERSION) throw fail('version');
   const { words, wordTerms, terms, df, refs, codes } = f;
   if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) throw fail('words');
@@ -32,7 +33,12 @@ export function readShard(file: unknown, where: string): LoadedShard {
   if (!isNumbers(wordTerms) || wordTerms.length !== words.length || wordTerms.some((t) => t >= terms.length))
     throw fail('wordTerms');
   if (!isNumbers(df) || df.length !== terms.length) throw fail('df');
-  if (!Array.isArray(refs) || !Array.isArray(codes) || refs.length !== terms.length || codes.length !== terms.length)
+  if (
+    !Array.isArray(refs) ||
+    !Array.isArray(codes) ||
+    refs.length !== terms.length ||
+    codes.length !== terms.length
+  )
     throw fail('postings');
   const postings = terms.map((_, t) => {
     const gaps = refs[t] as unknown;
@@ -42,5 +48,10 @@ export function readShard(file: unknown, where: string): LoadedShard {
     for (let i = 0, ref = 0; i < gaps.length; i++) absolute[i] = ref += gaps[i]!;
     return { refs: absolute, codes: Uint32Array.from(c), df: df[t]! };
   });
-  return { words: words as string[], wordTerms: Uint32Array.from(wordTerms), terms: terms as string[], postings };
+  return {
+    words: words as string[],
+    wordTerms: Uint32Array.from(wordTerms),
+    terms: terms as string[],
+    postings,
+  };
 }
