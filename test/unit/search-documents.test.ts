@@ -10,10 +10,16 @@ import {
   termDocument,
 } from '../../src/lib/search/content-documents.ts';
 import { documentsFromSources } from '../../src/lib/search/content-sources.ts';
+import { BOARD_FIELDS, CONTENT_FIELDS } from '../../src/lib/search/fields.ts';
 import { markdownToText } from '../../src/lib/search/markdown-text.ts';
 import { shorten } from '../../src/lib/search/snippet.ts';
 import { popularModules } from '../../src/lib/search/suggestions.ts';
-import { tagText } from '../../src/lib/search/tag-text.ts';
+import { tagIds, tagText } from '../../src/lib/search/tag-text.ts';
+import type { SearchDocument } from '../../src/lib/search/types.ts';
+
+/** The field names a part indexes from a document's text (`ids` come from `ids`). */
+const textFields = (fields: object) => Object.keys(fields).filter((name) => name !== 'ids');
+const GDPR = { id: 'GDPR', name: 'EU General Data Protection Regulation (Regulation (EU) 2016/679)' };
 
 describe('markdownToText', () => {
   it('separates headings from prose and keeps what a reader sees as text', () => {
@@ -58,6 +64,18 @@ describe('tagText', () => {
   });
 });
 
+describe('tagIds', () => {
+  it('lists the IDs and names of known ATLAS, OWASP and regulation tags, not NIST functions', () => {
+    const tags = ['atlas:AML.T0020', 'nist:MAP', 'owasp-llm:LLM01:2026', 'reg:gdpr', 'atlas:AML.T9999', 'x'];
+    expect(tagIds(tags)).toEqual([
+      { id: 'AML.T0020', name: 'Poison Training Data' },
+      { id: 'LLM01:2026', name: 'Prompt Injection' },
+      GDPR,
+    ]);
+    expect(tagIds(['nist:MEASURE', 'nist:GOVERN'])).toEqual([]);
+  });
+});
+
 describe('shorten', () => {
   it('cuts at a word boundary with an ellipsis and collapses whitespace', () => {
     expect(shorten('one two   three four', 100)).toBe('one two three four');
@@ -98,6 +116,11 @@ describe('content documents', () => {
       tags: 'module ; GDPR EU General Data Protection Regulation (Regulation (EU) 2016/679) ; Regulation',
       body: 'An attacker asks whether a record was used.',
     });
+    expect(Object.keys(d.fields)).toEqual(textFields(CONTENT_FIELDS));
+    expect(d.ids).toEqual([GDPR]);
+    expect(d.text).toBe(
+      'A summary of at least twenty characters.\nAn attacker asks whether a record was used.',
+    );
   });
 
   it('indexes a checklist’s sections and item titles as headings and its prompts as body', () => {
@@ -122,6 +145,10 @@ describe('content documents', () => {
     expect(d.fields['headings']).toBe('Data collection ; Lawful basis');
     expect(d.fields['body']).toBe('Is there a lawful basis? Purpose limitation.');
     expect(d.fields['tags']).toMatch(/^checklist ; GDPR .* ; HIPAA /);
+    expect(d.ids.map((t) => t.id)).toEqual(['GDPR', 'HIPAA']);
+    expect(d.text).toBe(
+      'A summary of at least twenty characters.\nLawful basis: Is there a lawful basis? Purpose limitation.',
+    );
   });
 
   it('indexes a practice’s area and its responsibility table as the page shows them', () => {
@@ -140,6 +167,8 @@ describe('content documents', () => {
     expect(d.fields['body']).toBe(
       'Prose. ; Run the playbook: Security responsible and accountable, Data science consulted, Shared informed',
     );
+    expect(d.text).toBe('A summary of at least twenty characters.\nProse.');
+    expect(d.ids).toEqual([GDPR]);
   });
 
   it('indexes a glossary term with its aliases as title and links to its anchor', () => {
@@ -149,14 +178,18 @@ describe('content documents', () => {
       aliases: ['RAG'],
       owner: 'data-science',
       definition: 'A model answers from retrieved documents.',
-      tags: [],
+      tags: ['atlas:AML.T0051', 'nist:MAP'],
     });
     expect(d).toMatchObject({
       type: 'term',
+      title: 'Retrieval-augmented generation',
+      aliases: ['RAG'],
       url: '/glossary/#rag',
       snippet: 'A model answers from retrieved documents.',
+      text: 'A model answers from retrieved documents.',
     });
     expect(d.fields['title']).toBe('Retrieval-augmented generation ; RAG');
+    expect(d.ids.map((t) => t.id)).toEqual(['AML.T0051']);
   });
 });
 
@@ -186,6 +219,10 @@ describe('boardDocument', () => {
     );
     expect(d.fields['body']!.length).toBeLessThanOrEqual(200);
     expect(d.snippet.length).toBeLessThanOrEqual(140);
+    expect(Object.keys(d.fields)).toEqual(textFields(BOARD_FIELDS));
+    // Unknown tags are searchable text, not IDs that rank a document first.
+    expect(d.ids).toEqual([{ id: 'LLM01:2026', name: 'Prompt Injection' }]);
+    expect(d.text).toBeUndefined();
   });
 });
 
@@ -231,6 +268,11 @@ describe('documentsFromSources', () => {
     expect(site.content.find((d) => d.type === 'module')!.url).toBe('/learn/basics/first-module/');
     expect(site.suggest).toEqual(['/learn/basics/first-module/']);
     expect(site.board.every((d) => d.type === 'board' && d.url.startsWith('/board/'))).toBe(true);
+    const complete = (d: SearchDocument, fields: object) =>
+      textFields(fields).every((name) => typeof d.fields[name] === 'string');
+    expect(site.content.every((d) => complete(d, CONTENT_FIELDS) && typeof d.text === 'string')).toBe(true);
+    expect(site.board.length).toBeGreaterThan(0);
+    expect(site.board.every((d) => complete(d, BOARD_FIELDS))).toBe(true);
   });
 
   it('names the file when it has no front matter or fails its schema', () => {

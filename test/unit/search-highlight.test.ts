@@ -2,25 +2,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { highlight, matchRanges } from '../../src/lib/search/highlight.ts';
 
-const marked = (text: string, terms: string[]) =>
-  highlight(text, terms)
+const marked = (text: string, forms: string[]) =>
+  highlight(text, forms)
     .map((s) => (s.mark ? `[${s.text}]` : s.text))
     .join('');
 
 describe('highlight', () => {
-  it('marks every form of a matched stem, keeping the text’s own case', () => {
-    expect(marked('Poisoning: attackers poison data; poisoned samples.', ['poison'])).toBe(
-      '[Poisoning]: attackers [poison] data; [poisoned] samples.',
-    );
+  it('marks every written form the query matched, keeping the text’s own case', () => {
+    expect(
+      marked('Poisoning: attackers poison data; poisoned samples.', ['poisoning', 'poison', 'poisoned']),
+    ).toBe('[Poisoning]: attackers [poison] data; [poisoned] samples.');
+  });
+
+  it('marks only those forms, not other words that share their stem or start', () => {
+    expect(marked('poisons and poisonous poison', ['poison'])).toBe('poisons and poisonous [poison]');
   });
 
   it('leaves punctuation around a word and words joined by hyphens unmarked', () => {
-    expect(marked('(drift), pre-deployment drift-monitoring', ['drift', 'deploy'])).toBe(
+    expect(marked('(drift), pre-deployment drift-monitoring', ['drift', 'deployment'])).toBe(
       '([drift]), pre-[deployment] [drift]-monitoring',
     );
   });
 
-  it('marks taxonomy IDs as the index tokenised them', () => {
+  it('marks taxonomy IDs as the index reads them', () => {
     expect(marked('Tagged ML02:2023 and AML.T0020.', ['ml02:2023', 'aml.t0020'])).toBe(
       'Tagged [ML02:2023] and [AML.T0020].',
     );
@@ -28,6 +32,7 @@ describe('highlight', () => {
 
   it('returns the whole text as one plain segment when nothing matches', () => {
     expect(highlight('nothing here', ['drift'])).toEqual([{ text: 'nothing here', mark: false }]);
+    expect(highlight('nothing here', [])).toEqual([{ text: 'nothing here', mark: false }]);
     expect(highlight('', [])).toEqual([{ text: '', mark: false }]);
   });
 
@@ -36,23 +41,32 @@ describe('highlight', () => {
       { text: '<img src=x onerror=alert(1)> ', mark: false },
       { text: 'poison', mark: true },
     ]);
+    expect(marked('<mark>poison</mark>', ['poison'])).toBe('<mark>poison</mark>');
   });
 
-  it('always covers the text exactly, in order, with ranges inside it', () => {
+  it('always covers the text exactly, in order, with ranges inside it that hold a form', () => {
     fc.assert(
       fc.property(
-        fc.string({ maxLength: 200, unit: 'grapheme' }),
-        fc.array(fc.constantFrom('poison', 'data', 'a', 'ml02:2023', ''), { maxLength: 4 }),
-        (text, terms) => {
+        fc
+          .array(
+            fc.oneof(
+              fc.constantFrom('Poison', 'poisoned', ' ', '-', '(', 'ML02:2023'),
+              fc.string({ unit: 'grapheme' }),
+            ),
+          )
+          .map((parts) => parts.join('')),
+        fc.array(fc.constantFrom('poison', 'poisoned', 'data', 'a', 'ml02:2023', ''), { maxLength: 4 }),
+        (text, forms) => {
           expect(
-            highlight(text, terms)
+            highlight(text, forms)
               .map((s) => s.text)
               .join(''),
           ).toBe(text);
           let last = 0;
-          for (const [start, end] of matchRanges(text, new Set(terms))) {
+          for (const [start, end] of matchRanges(text, new Set(forms))) {
             expect(start).toBeGreaterThanOrEqual(last);
             expect(end).toBeGreaterThan(start);
+            expect(forms).toContain(text.slice(start, end).toLowerCase());
             last = end;
           }
           expect(last).toBeLessThanOrEqual(text.length);

@@ -1,18 +1,20 @@
 /**
  * A snippet around the match: the sentence of a page's text that holds the most of the
- * words searched for (the first such, on a tie), cut to `max` characters around its first
- * match. No sentence with a match: null, and the result keeps its summary.
+ * words searched for (the first such, on a tie), cut to at most `max` characters around its
+ * first match, at word boundaries, with an ellipsis where it was cut. No sentence with a
+ * match: null, and the result keeps its summary.
  */
 import { matchRanges } from './highlight.ts';
 
 export const EXCERPT_LENGTH = 220;
 
-const SENTENCES = /[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g;
+/** Sentences end at . ! or ? (and any closing quote or bracket) before a space, or at a line break; `AML.T0020` does not end one. */
+const SENTENCE_END = /(?<=[.!?][)\]"'’”]*)\s+|\n+/;
 
 export function excerpt(text: string, forms: ReadonlySet<string>, max = EXCERPT_LENGTH): string | null {
   let best: { sentence: string; first: number; score: number } | null = null;
-  for (const m of text.matchAll(SENTENCES)) {
-    const sentence = m[0].replace(/\s+/g, ' ').trim();
+  for (const raw of text.split(SENTENCE_END)) {
+    const sentence = raw.replace(/\s+/g, ' ').trim();
     const ranges = matchRanges(sentence, forms);
     if (ranges.length === 0) continue;
     const distinct = new Set(ranges.map(([s, e]) => sentence.slice(s, e).toLowerCase())).size;
@@ -20,12 +22,23 @@ export function excerpt(text: string, forms: ReadonlySet<string>, max = EXCERPT_
     if (!best || score > best.score) best = { sentence, first: ranges[0]![0], score };
   }
   if (!best) return null;
-  const { sentence, first } = best;
-  if (sentence.length <= max) return sentence;
-  // Start a little before the first match, at a word boundary, and end at one.
-  let from = Math.max(0, Math.min(first - Math.floor(max / 4), sentence.length - max));
-  if (from > 0) from = sentence.indexOf(' ', from) + 1 || from;
-  let cut = sentence.slice(from, from + max - 2);
-  if (from + cut.length < sentence.length) cut = cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2));
-  return `${from > 0 ? '…' : ''}${cut.trim()}${from + cut.length < sentence.length ? '…' : ''}`;
+  return best.sentence.length <= max ? best.sentence : cutAround(best.sentence, best.first, max);
+}
+
+/** Whole words around the one at `at`: up to a quarter of the room before it, the rest after, then before again. */
+function cutAround(sentence: string, at: number, max: number): string {
+  const words = [...sentence.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const room = max - 2; // for the ellipses
+  const k = Math.max(
+    0,
+    words.findIndex(([, end]) => end > at),
+  );
+  const span = (a: number, b: number) => words[b]![1] - words[a]![0];
+  if (span(k, k) > room) return `…${sentence.slice(words[k]![0], words[k]![0] + room)}…`;
+  let [a, b] = [k, k];
+  while (a > 0 && span(a - 1, k) <= room / 4 && span(a - 1, b) <= room) a--;
+  while (b < words.length - 1 && span(a, b + 1) <= room) b++;
+  while (a > 0 && span(a - 1, b) <= room) a--;
+  const cut = sentence.slice(words[a]![0], words[b]![1]);
+  return `${a > 0 ? '…' : ''}${cut}${b < words.length - 1 ? '…' : ''}`;
 }

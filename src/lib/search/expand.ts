@@ -90,6 +90,26 @@ export function alternatives(word: QueryWord, shards: ShardLookup): Alternative[
   return [...found.values()];
 }
 
+/** `alts`' terms as they stand in another part's shards (same boost), where that part has them. */
+export function termsIn(
+  alts: readonly Alternative[],
+  keys: readonly string[],
+  shards: ShardLookup,
+): Alternative[] {
+  const out: Alternative[] = [];
+  for (const alt of alts) {
+    for (const key of keys) {
+      const shard = shards(key);
+      const t = shard ? lowerBound(shard.terms, alt.term) : -1;
+      if (shard && shard.terms[t] === alt.term) {
+        out.push({ ...alt, postings: shard.postings[t]! });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** The written forms of `terms` in a shard, for marking matches in titles and snippets. */
 export function formsOf(shard: LoadedShard, terms: ReadonlySet<string>): string[] {
   const out: string[] = [];

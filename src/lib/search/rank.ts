@@ -26,7 +26,11 @@ export interface Ranked {
   score: number;
 }
 
-/** Per-document accumulators, reused between queries: typing makes many. */
+/**
+ * Per-document accumulators and the list of matches, reused between queries (typing makes
+ * many), so a query allocates nothing per document: at 11,000 documents a common word
+ * matches thousands.
+ */
 export class Scratch {
   readonly score: Float64Array;
   readonly best: Float64Array;
@@ -36,6 +40,11 @@ export class Scratch {
   readonly tagged: Uint8Array;
   readonly seen: Uint32Array;
   readonly wordSeen: Uint32Array;
+  /** The matches of the last query: `count` refs with their tier and score. */
+  readonly refs: Uint32Array;
+  readonly tiers: Uint8Array;
+  readonly scores: Float64Array;
+  count = 0;
   generation = 0;
 
   constructor(documents: number) {
@@ -47,26 +56,29 @@ export class Scratch {
     this.tagged = new Uint8Array(documents);
     this.seen = new Uint32Array(documents);
     this.wordSeen = new Uint32Array(documents);
+    this.refs = new Uint32Array(documents);
+    this.tiers = new Uint8Array(documents);
+    this.scores = new Float64Array(documents);
   }
 }
 
 export const idf = (documents: number, df: number): number =>
   Math.log(1 + Math.abs((documents - df + 0.5) / (df + 0.5)));
 
-export function rank(words: readonly WordMatch[], documents: number, s: Scratch): Ranked[] {
+/** Scores every document the words touch into `s.refs`/`s.tiers`/`s.scores` (`s.count` of them). */
+export function rank(words: readonly WordMatch[], documents: number, s: Scratch): void {
   const query = ++s.generation;
-  const touched: number[] = [];
   const length = words.filter((w) => !w.stop).length;
   let all = 0;
   let required = 0;
   let counted = 0;
+  let touched = 0;
   words.forEach((word, i) => {
     const bit = 1 << i;
     all |= bit;
     if (word.required) required |= bit;
     if (!word.stop) counted |= bit;
     const stamp = ++s.generation;
-    const hits: number[] = [];
     for (const alt of word.alternatives) {
       const weight = idf(documents, alt.postings.df) * alt.boost;
       const { refs, codes } = alt.postings;
@@ -76,11 +88,10 @@ export function rank(words: readonly WordMatch[], documents: number, s: Scratch)
         if (s.wordSeen[d] !== stamp) {
           s.wordSeen[d] = stamp;
           s.best[d] = 0;
-          hits.push(d);
           if (s.seen[d] !== query) {
             s.seen[d] = query;
             s.score[d] = s.covered[d] = s.inTitle[d] = s.exact[d] = s.tagged[d] = 0;
-            touched.push(d);
+            s.refs[touched++] = d;
           }
         }
         const score = postingWeight(code) * weight;
@@ -89,42 +100,63 @@ export function rank(words: readonly WordMatch[], documents: number, s: Scratch)
         const title = postingTitleLength(code);
         if (title > 0) {
           s.inTitle[d]! |= bit;
-          if (title === length) s.exact[d]! |= bit;
+          // The shortest title or alias holding the word is no longer than the query: the query names it.
+          if (title <= length) s.exact[d]! |= bit;
         }
         if (postingTagged(code)) s.tagged[d] = 1;
       }
     }
-    for (const d of hits) {
+    // Every document this word touched: those seen for an earlier word and the new ones.
+    for (let i2 = 0; i2 < touched; i2++) {
+      const d = s.refs[i2]!;
+      if (s.wordSeen[d] !== stamp) continue;
       s.score[d]! += s.best[d]!;
       s.covered[d]! |= bit;
     }
   });
 
-  const out: Ranked[] = [];
-  for (const d of touched) {
+  let n = 0;
+  for (let i = 0; i < touched; i++) {
+    const d = s.refs[i]!;
     const covered = s.covered[d]!;
     if ((covered & required) !== required) continue;
-    let tier: Ranked['tier'] = 0;
+    let tier = 0;
     if (covered === all) {
       tier = 1;
       if ((s.inTitle[d]! & all) === all) tier = 2;
       if (s.tagged[d] || (counted !== 0 && (s.exact[d]! & counted) === counted)) tier = 3;
     }
-    out.push({ ref: d, tier, score: s.score[d]! });
+    s.refs[n] = d;
+    s.tiers[n] = tier;
+    s.scores[n++] = s.score[d]!;
   }
-  return out;
+  s.count = n;
 }
 
 /** Best first: tier, then score, then ref (earlier documents are the curated order). */
 export const byRank = (a: Ranked, b: Ranked): number => b.tier - a.tier || b.score - a.score || a.ref - b.ref;
 
-/** The `k` best of `list` in rank order, without sorting all of it when it is long. */
-export function best(list: Ranked[], k: number): Ranked[] {
-  if (list.length <= k * 4) return list.sort(byRank).slice(0, k);
-  // Keep a sorted window of the k best seen so far; most documents fall below it at once.
+/**
+ * The `k` best matches of the last `rank` that `keep` accepts, in rank order: a sorted
+ * window of the best seen so far, which most matches fall below at once.
+ */
+export function best(s: Scratch, k: number, keep: (ref: number) => boolean): Ranked[] {
   const top: Ranked[] = [];
-  for (const r of list) {
-    if (top.length === k && byRank(r, top[k - 1]!) >= 0) continue;
+  if (k <= 0) return top;
+  for (let i = 0; i < s.count; i++) {
+    const tier = s.tiers[i]!;
+    const score = s.scores[i]!;
+    const ref = s.refs[i]!;
+    if (top.length === k) {
+      const last = top[k - 1]!;
+      if (
+        tier < last.tier ||
+        (tier === last.tier && (score < last.score || (score === last.score && ref > last.ref)))
+      )
+        continue;
+    }
+    if (!keep(ref)) continue;
+    const r: Ranked = { ref, tier: tier as Ranked['tier'], score };
     let at = top.length;
     while (at > 0 && byRank(r, top[at - 1]!) < 0) at--;
     top.splice(at, 0, r);

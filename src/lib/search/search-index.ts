@@ -5,8 +5,8 @@
  * add board items when their shards land. In Node (tests, benchmark) every shard is added up
  * front and nothing is pending.
  */
-import { alternatives, formsOf, keysOf } from './expand.ts';
-import { parseQuery, type ParsedQuery } from './query.ts';
+import { alternatives, formsOf, keysOf, termsIn, type Alternative } from './expand.ts';
+import { parseQuery, type ParsedQuery, type QueryWord } from './query.ts';
 import { best, rank, Scratch, type Ranked, type WordMatch } from './rank.ts';
 import { readShard, type LoadedShard } from './shard.ts';
 import {
@@ -62,6 +62,7 @@ export function readManifest(file: unknown, where = 'search manifest'): SearchMa
     m.typeStarts.length === DOC_TYPES.length + 1 &&
     PARTS.every((p) => Array.isArray(m.shards?.[p])) &&
     Number.isInteger(m.chunkSize) &&
+    Number.isInteger(m.fragments) &&
     m.chunkSize! > 0 &&
     Array.isArray(m.suggestions);
   if (!ok) throw new Error(`${where}: missing or malformed fields`);
@@ -117,17 +118,39 @@ export class SearchIndex {
     if (query.words.length === 0 || ready.length === 0)
       return { query, hits: [], full: 0, partial: 0, byType, pending };
     const words: WordMatch[] = query.words.map((word) => ({
-      alternatives: ready.flatMap((part) => alternatives(word, (key) => this.#shards.get(`${part}/${key}`))),
+      alternatives: this.#alternatives(word, ready),
       required: word.required,
       stop: word.stop,
     }));
-    const matched = rank(words, this.manifest.documents, this.#scratch);
+    const s = this.#scratch;
+    rank(words, this.manifest.documents, s);
     let full = 0;
-    for (const r of matched) if (r.tier > 0) full++;
-    for (const r of matched) if (full > 0 === r.tier > 0) byType[this.typeOf(r.ref)]++;
-    const wanted = options.type ? matched.filter((r) => this.typeOf(r.ref) === options.type) : matched;
-    const hits = best(wanted, options.limit ?? 10).map((r) => ({ ...r, type: this.typeOf(r.ref) }));
-    return { query, hits, full, partial: matched.length - full, byType, pending };
+    for (let i = 0; i < s.count; i++) if (s.tiers[i]! > 0) full++;
+    for (let i = 0; i < s.count; i++) if (full > 0 === s.tiers[i]! > 0) byType[this.typeOf(s.refs[i]!)]++;
+    const only = options.type;
+    const hits = best(s, options.limit ?? 10, only ? (ref) => this.typeOf(ref) === only : () => true).map(
+      (r) => ({ ...r, type: this.typeOf(r.ref) }),
+    );
+    const partial = s.count - full;
+    return { query, hits, full, partial, byType, pending };
+  }
+
+  /**
+   * A word's alternatives in every ready part. A part may have written only another form of
+   * the word ("poisoning" where the query says "poison"): a term found in one part is looked
+   * up in the others too, so every document holding it counts.
+   */
+  #alternatives(word: QueryWord, parts: readonly Part[]): Alternative[] {
+    const lookups = parts.map((part) => (key: string) => this.#shards.get(`${part}/${key}`));
+    const found = lookups.map((lookup) => alternatives(word, lookup));
+    const wanted = new Map<string, Alternative>();
+    for (const alt of found.flat())
+      if ((wanted.get(alt.term)?.boost ?? -1) < alt.boost) wanted.set(alt.term, alt);
+    return lookups.flatMap((lookup, i) => {
+      const own = new Set(found[i]!.map((a) => a.term));
+      const more = [...wanted.values()].filter((a) => !own.has(a.term));
+      return [...found[i]!, ...termsIn(more, keysOf(word), lookup)];
+    });
   }
 
   /** The written words to mark in titles and snippets for a query: every form of every term it matched. */
@@ -135,14 +158,12 @@ export class SearchIndex {
     const query = typeof raw === 'string' ? parseQuery(raw) : raw;
     const out = new Set<string>();
     for (const word of query.words) {
-      for (const part of PARTS) {
-        const lookup = (key: string) => this.#shards.get(`${part}/${key}`);
-        const terms = new Set(alternatives(word, lookup).map((a) => a.term));
+      const terms = new Set(this.#alternatives(word, PARTS).map((a) => a.term));
+      for (const part of PARTS)
         for (const key of keysOf(word)) {
-          const shard = lookup(key);
+          const shard = this.#shards.get(`${part}/${key}`);
           if (shard) for (const form of formsOf(shard, terms)) out.add(form);
         }
-      }
     }
     return [...out];
   }
