@@ -238,6 +238,8 @@ describe('search in Chromium', () => {
     ['field, boost, fuzziness and presence syntax', 'title:poison^10 ~2 +data -model'],
     ['control, bidi and bracket characters', '\u202e\u0000 )( ] [ } {'],
     ['500 characters', 'a'.repeat(500)],
+    ['U+FFFF, a lone surrogate and emoji', '\uffff poison \ud800 🧪🔥'],
+    ['5 KB of nested brackets', '['.repeat(2500) + ']'.repeat(2500)],
   ])('renders a query of %s as text only, with no dialog and no error', async (_, query) => {
     await page.goto(`${built.origin}/search/?q=${encodeURIComponent(query)}`);
     await expect.poll(() => status().textContent()).not.toMatch(/^(Loading search…)?$/);
@@ -267,12 +269,13 @@ describe('search in Chromium', () => {
   });
 
   it.each(['light', 'dark'] as const)(
-    'has no axe violations with results and the header panel open (%s theme)',
+    'has no axe violations with results, facets, partial matches and the header panel open (%s theme)',
     async (colorScheme) => {
       const themed = await built.browser.newContext({ colorScheme });
       const p = await themed.newPage();
-      await p.goto(`${built.origin}/search/?q=poisoning`);
-      await expect.poll(() => p.locator('#search-results a').count()).toBeGreaterThan(0);
+      await p.goto(`${built.origin}/search/?q=${encodeURIComponent('membership inference attack')}`);
+      await expect.poll(() => p.locator('#search-partial').count()).toBe(1);
+      expect(await p.locator('[data-search-filters] button:not([hidden])').count()).toBeGreaterThan(2);
       await p.locator('search-box input[type="search"]').fill('drift');
       await expect.poll(() => p.locator('search-box [data-search-panel] a').count()).toBeGreaterThan(0);
       const result = await new AxeBuilder({ page: p })
