@@ -60,12 +60,15 @@ export function generateModules(count: number, seed = 1): Array<{ path: string; 
   };
   const modules = Array.from({ length: count }, (_, i) => {
     const n = String(i + 1).padStart(4, '0');
+    // The right answer moves between positions, as the quiz schema requires of real modules.
+    const right =
+      '        - { text: Right answer, correct: true, explanation: This option is the correct one. }';
+    const wrong = '        - { text: Wrong answer, explanation: This option is not the correct one. }';
     const question = (q: number) =>
       [
         `    - prompt: Generated question ${q} about ${pick(rnd, WORDS)} controls?`,
         '      options:',
-        '        - { text: Right answer, correct: true, explanation: This option is the correct one. }',
-        '        - { text: Wrong answer, explanation: This option is not the correct one. }',
+        ...(q % 2 ? [right, wrong] : [wrong, right]),
       ].join('\n');
     const body = Array.from(
       { length: 6 },
