@@ -94,7 +94,8 @@ class SearchBox extends HTMLElement {
       ? `No results with all your words; ${plural(result.partial, 'result', 'results')} with some of them`
       : `${count}${partial ? ' so far (board items still loading)' : ''}`;
     this.#show(heading, resultList(views, { compact: true, label: 'Search results' }), query);
-    if (result.full > SHOWN) this.#part('[data-search-all]').textContent = `See all ${count} on the search page`;
+    if (result.full > SHOWN)
+      this.#part('[data-search-all]').textContent = `See all ${count} on the search page`;
     const note = failed ? ' Some results could not be loaded.' : '';
     if (!partial)
       this.#say(
