@@ -238,6 +238,23 @@ describe('SearchIndex.search', () => {
     expect(titles('"posioning"')).toEqual([]);
   });
 
+  it('does not correct a word that another part knows as written', () => {
+    const files = JSON.parse(
+      JSON.stringify(
+        buildSearch({
+          content: [mod('saves', 'Backups', 'A snapshot saves the day.')],
+          board: [item(9, 'Jailbreak prompts for the sales copilot', 'Shared on a forum.')],
+        }),
+      ),
+    ) as BuiltSearch;
+    const small = new SearchIndex(files.manifest);
+    for (const s of files.shards) small.add(s, s.shard);
+    const hits = small.search('sales ').hits;
+    expect(hits.map((h) => h.type)).toEqual(['board']);
+    // Unknown everywhere, it is corrected: "savs" finds "saves".
+    expect(small.search('savse ').hits.map((h) => h.type)).toEqual(['module']);
+  });
+
   it('returns nothing when a quoted word is nowhere in the index', () => {
     expect(titles('"drift zeppelin"')).toEqual([]);
     expect(titles('drift zeppelin ')).toEqual(['Drift and model monitoring']);

@@ -142,7 +142,10 @@ export class SearchIndex {
    */
   #alternatives(word: QueryWord, parts: readonly Part[]): Alternative[] {
     const lookups = parts.map((part) => (key: string) => this.#shards.get(`${part}/${key}`));
-    const found = lookups.map((lookup) => alternatives(word, lookup));
+    let found = lookups.map((lookup) => alternatives(word, lookup));
+    // A word one part knows as written is no typo in another: "sales" on the board is not "saves" in a module.
+    if (found.some((alts) => alts.some((a) => !a.typo)))
+      found = found.map((alts) => alts.filter((a) => !a.typo));
     const wanted = new Map<string, Alternative>();
     for (const alt of found.flat())
       if ((wanted.get(alt.term)?.boost ?? -1) < alt.boost) wanted.set(alt.term, alt);
