@@ -96,12 +96,17 @@ export class SearchSession {
     const query = parseQuery(raw);
     const needed = this.index.needed(query);
     let complete = false;
+    // Stages are numbered as they search; one that finishes fetching after a later one was shown is dropped.
+    let searched = 0;
+    let shown = 0;
     const stage = async (last: boolean) => {
       if (run !== this.#latest || complete) return;
       const result = this.index.search(query, options);
+      const n = ++searched;
       complete = result.pending.length === 0;
       const docs = await this.docs(result.hits.map((h) => h.ref));
-      if (run !== this.#latest) return;
+      if (run !== this.#latest || n < shown) return;
+      shown = n;
       const forms = new Set(this.index.forms(query));
       show({ result, docs, forms, failed: this.#failed, partial: !last && result.pending.length > 0 });
     };

@@ -238,7 +238,7 @@ describe('search in Chromium', () => {
     ['field, boost, fuzziness and presence syntax', 'title:poison^10 ~2 +data -model'],
     ['control, bidi and bracket characters', '\u202e\u0000 )( ] [ } {'],
     ['500 characters', 'a'.repeat(500)],
-    ['U+FFFF, a lone surrogate and emoji', '\uffff poison \ud800 🧪🔥'],
+    ['U+FFFF and emoji', '\uffff poison 🧪🔥'],
     ['5 KB of nested brackets', '['.repeat(2500) + ']'.repeat(2500)],
   ])('renders a query of %s as text only, with no dialog and no error', async (_, query) => {
     await page.goto(`${built.origin}/search/?q=${encodeURIComponent(query)}`);
