@@ -116,6 +116,22 @@ export const CASES: RelevanceCase[] = [
   c('question', 'who owns drift monitoring', [
     { anyOf: [mlsec('drift-and-model-monitoring'), '/practices/monitor-models-in-production/'] },
   ]),
+  // Long questions, with forms the site never wrote ("drifting", "notifying")
+  c('question', 'what should the data science team do when a model starts drifting in production', [
+    mlsec('drift-and-model-monitoring'),
+  ]),
+  c('question', 'who is accountable for notifying the regulator after a personal data breach', [
+    {
+      anyOf: [
+        '/practices/respond-to-ml-incidents/',
+        sec('incident-response-for-ml'),
+        '/checklists/secure-data-handling/',
+      ],
+    },
+  ]),
+  c('question', 'how do we rotate keys for the model registry and the vector store', [
+    { anyOf: ['/practices/encrypt-data-and-model-artifacts/', '/checklists/secure-data-handling/'] },
+  ]),
   // Taxonomy IDs find the pages tagged with them first
   c('id', 'AML.T0020', [{ anyOf: [sec('data-poisoning-and-pipeline-integrity'), term('data-poisoning')] }]),
   c('id', 'LLM01:2026', [

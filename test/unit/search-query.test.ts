@@ -223,7 +223,7 @@ describe('SearchIndex.search', () => {
   });
 
   it('corrects a typo in the word as typed, and completes a word being typed', () => {
-    expect(ranked('embedidng ')).toEqual([
+    expect(ranked('emebdding ')).toEqual([
       'Embedding (1)',
       'Embedding store is public (1)',
       'Drift and model monitoring (1)',
@@ -236,6 +236,15 @@ describe('SearchIndex.search', () => {
     expect(titles('pois')).toContain('Data poisoning');
     expect(titles('pois ')).toEqual([]);
     expect(titles('"posioning"')).toEqual([]);
+  });
+
+  it('matches a form the site never wrote by the term it begins with, as a stemmer would', () => {
+    expect(titles('poisonings ')).toEqual(titles('poisoning '));
+    expect(titles('poisonings ')).toContain('Data poisoning');
+    expect(titles('drifting ')).toEqual(titles('drift '));
+    // Never for quoted words, and never more than four letters: "embeddingsxyz" is no embedding.
+    expect(titles('"poisonings"')).toEqual([]);
+    expect(titles('embeddingsxyzw ')).toEqual([]);
   });
 
   it('does not correct a word that another part knows as written', () => {

@@ -17,7 +17,9 @@ export interface Alternative {
   typo: boolean;
 }
 
-export const BOOST = { exact: 1, completion: 0.8, typo: [1, 0.6, 0.4] } as const;
+export const BOOST = { exact: 1, completion: 0.8, stem: 0.9, typo: [1, 0.6, 0.4] } as const;
+/** How much shorter than the word a term found by its beginning may be ("drifting" → drift). */
+export const MAX_SUFFIX = 4;
 /** Completions kept per word, the commonest first; two letters say little yet. */
 export const MAX_COMPLETIONS = 24;
 export const MAX_SHORT_COMPLETIONS = 8;
@@ -35,6 +37,22 @@ function lowerBound(words: readonly string[], text: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The longest term of `shard` that `word` begins with, at most MAX_SUFFIX letters shorter and
+ * at least four long; a final `i` of the term may stand for the word's `y` (Porter writes
+ * "notify" as "notifi"). -1 if none.
+ */
+function termBeginning(shard: LoadedShard, word: string): number {
+  for (let cut = word.length - 1; cut >= Math.max(4, word.length - MAX_SUFFIX); cut--) {
+    const head = word.slice(0, cut);
+    for (const candidate of head.endsWith('y') ? [head, `${head.slice(0, -1)}i`] : [head]) {
+      const t = lowerBound(shard.terms, candidate);
+      if (shard.terms[t] === candidate) return t;
+    }
+  }
+  return -1;
 }
 
 /** The shard keys a word needs (its own, and its parts' if it has inner punctuation). */
@@ -62,6 +80,15 @@ export function alternatives(word: QueryWord, shards: ShardLookup): Alternative[
         .sort(([a], [b]) => shard.postings[b]!.df - shard.postings[a]!.df)
         .slice(0, max)
         .forEach(([, w]) => add(shard, w, BOOST.completion));
+    }
+    if (found.size === 0 && word.fuzzy) {
+      // A form the site never wrote ("drifting" where it wrote "drift" and "drifted"): the longest
+      // term the word begins with, as a stemmer would have cut it.
+      const t = termBeginning(shard, word.text);
+      if (t >= 0) {
+        const term = shard.terms[t]!;
+        found.set(term, { term, postings: shard.postings[t]!, boost: BOOST.stem, typo: false });
+      }
     }
     if (found.size === 0 && word.fuzzy) {
       const max = allowedEdits(word.text.length);

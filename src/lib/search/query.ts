@@ -9,8 +9,9 @@
  * - other stop words are dropped, as the index drops them, unless the query has nothing
  *   else (`least` alone finds "Least privilege…" through its title);
  * - `word*` asks for completion explicitly; a leading `*` is dropped with a notice;
- * - words of five letters or more that are not in the index are matched with one typo
- *   (two from nine letters), compared with the words as written, not their stems;
+ * - words of five letters or more that are not in the index as written are matched by the
+ *   term they begin with ("drifting" → drift), else with one typo (two from nine letters),
+ *   compared with the words as written, not their stems;
  * - "quoted phrases" require each of their words, as written (no completion or typo);
  * - words with inner punctuation (`title:poison`) fall back to their parts when the whole
  *   is not indexed (taxonomy IDs such as `AML.T0020` are indexed whole).
