@@ -6,13 +6,13 @@
  *   npm run bench:build [-- --modules 1000 --items 10000]
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { generateModules, generateSnapshot } from './lib/corpus.ts';
+import { largeContent } from './lib/large-content.ts';
 import { makeTempProject, projectRoot } from './lib/temp-project.ts';
 
 const { values } = parseArgs({
@@ -87,17 +87,6 @@ async function measure(label: string, contentDir?: string): Promise<BuildRun> {
   } finally {
     await project.dispose();
   }
-}
-
-async function largeContent(modules: number, items: number): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'tandem-large-'));
-  await cp(join(projectRoot, 'content'), dir, { recursive: true });
-  for (const file of generateModules(modules)) {
-    await mkdir(dirname(join(dir, file.path)), { recursive: true });
-    await writeFile(join(dir, file.path), file.text);
-  }
-  await writeFile(join(dir, 'board', 'snapshot.json'), JSON.stringify(generateSnapshot(items)));
-  return dir;
 }
 
 const modules = Number(values.modules);

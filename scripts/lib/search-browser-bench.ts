@@ -13,18 +13,18 @@
  */
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import sirv from 'sirv';
 import { launchChromium, type StaticServer } from './browser.ts';
-import { generateModules, generateSnapshot } from './corpus.ts';
+import { largeContent } from './large-content.ts';
 import { makeTempProject, projectRoot, runAstro, type TempProject } from './temp-project.ts';
 
 const gzipAsync = promisify(gzip);
@@ -43,18 +43,6 @@ export interface BenchSites {
   sample: BuiltSite;
   large: BuiltSite;
   dispose(): Promise<void>;
-}
-
-/** Bundled content plus `modules` generated modules and an `items`-item board, as bench-build makes it. */
-async function largeContent(modules: number, items: number): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'tandem-large-'));
-  await cp(join(projectRoot, 'content'), dir, { recursive: true });
-  for (const file of generateModules(modules)) {
-    await mkdir(dirname(join(dir, file.path)), { recursive: true });
-    await writeFile(join(dir, file.path), file.text);
-  }
-  await writeFile(join(dir, 'board', 'snapshot.json'), JSON.stringify(generateSnapshot(items)));
-  return dir;
 }
 
 /** `astro build` in a fresh copy of the project; a failed build fails the benchmark with its output. */
