@@ -4,8 +4,8 @@
  * submits and every item stays listed on the lane pages. Items are fetched from items.json only
  * when a filter is set. Untrusted text is only ever set through textContent.
  */
-import { ageInDays, compareItems, isStale, LANES } from '../lib/board.ts';
-import type { BoardData, ClientItem } from '../lib/board-data.ts';
+import { ageInDays, compareItems, isStale, LANES } from '../lib/board/model.ts';
+import type { BoardData, ClientItem } from '../lib/board/data.ts';
 import {
   filterFromParams,
   filterToParams,
@@ -13,7 +13,7 @@ import {
   matchesFilter,
   searchableText,
   type BoardFilter,
-} from '../lib/board-filters.ts';
+} from '../lib/board/filters.ts';
 import type { BoardItem } from '../schemas/board-item.ts';
 import { el } from './dom.ts';
 

@@ -3,9 +3,9 @@
  * the browser from items.json, with the same pure functions the build uses. Copy and download
  * produce the same Markdown as /sync/agenda.md. Untrusted text only through textContent.
  */
-import { agendaMarkdown } from '../lib/agenda-markdown.ts';
-import { buildAgenda, type AgendaSection, type GuidancePage } from '../lib/agenda.ts';
-import type { BoardData } from '../lib/board-data.ts';
+import { agendaMarkdown } from '../lib/board/agenda-markdown.ts';
+import { buildAgenda, type AgendaSection, type GuidancePage } from '../lib/board/agenda.ts';
+import type { BoardData } from '../lib/board/data.ts';
 import { ownerLabel } from '../lib/format.ts';
 import { copyText, downloadText } from './export.ts';
 import type { BoardItem } from '../schemas/board-item.ts';

@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { agendaMarkdown } from '../../src/lib/agenda-markdown.ts';
+import { agendaMarkdown } from '../../src/lib/board/agenda-markdown.ts';
 import { markdownText } from '../../src/lib/markdown-link.ts';
-import { buildAgenda, defaultSince, type GuidancePage } from '../../src/lib/agenda.ts';
+import { buildAgenda, defaultSince, type GuidancePage } from '../../src/lib/board/agenda.ts';
 import {
   filterFromParams,
   filterToParams,
   matchesFilter,
   searchableText,
-} from '../../src/lib/board-filters.ts';
-import { ageInDays, groupIntoLanes, isStale } from '../../src/lib/board.ts';
-import { filterOptions, toBoardData } from '../../src/lib/board-data.ts';
-import { boardTotals, freshness, heatLevel, relativeAge, summaryTable } from '../../src/lib/board-summary.ts';
-import { buildCoverage } from '../../src/lib/coverage.ts';
-import { feedItems } from '../../src/lib/feed-items.ts';
-import { relatedRisks } from '../../src/lib/related.ts';
+} from '../../src/lib/board/filters.ts';
+import { ageInDays, groupIntoLanes, isStale } from '../../src/lib/board/model.ts';
+import { filterOptions, toBoardData } from '../../src/lib/board/data.ts';
+import { boardTotals, freshness, heatLevel, relativeAge, summaryTable } from '../../src/lib/board/summary.ts';
+import { buildCoverage } from '../../src/lib/board/coverage.ts';
+import { feedItems } from '../../src/lib/board/feed-items.ts';
+import { relatedRisks } from '../../src/lib/board/related.ts';
 import { entriesOf } from '../../src/lib/taxonomy.ts';
 import { boardItemSchema, type BoardItem } from '../../src/schemas/board-item.ts';
 

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { LANES } from '../../lib/board.ts';
+import { LANES } from '../../lib/board/model.ts';
 import { getSnapshot } from '../../lib/content.ts';
-import { feedItems } from '../../lib/feed-items.ts';
+import { feedItems } from '../../lib/board/feed-items.ts';
 import { routes } from '../../lib/paths.ts';
 import { site } from '../../site.config.ts';
 

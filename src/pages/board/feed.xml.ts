@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getSnapshot } from '../../lib/content.ts';
-import { feedItems } from '../../lib/feed-items.ts';
+import { feedItems } from '../../lib/board/feed-items.ts';
 import { routes } from '../../lib/paths.ts';
 import { site } from '../../site.config.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { toBoardData } from '../../lib/board-data.ts';
+import { toBoardData } from '../../lib/board/data.ts';
 import { getSnapshot } from '../../lib/content.ts';
 
 /** Every board item without bodies, loaded by the board's filters and the agenda on demand. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { agendaMarkdown } from '../../lib/agenda-markdown.ts';
-import { defaultAgenda } from '../../lib/sync-agenda-data.ts';
+import { agendaMarkdown } from '../../lib/board/agenda-markdown.ts';
+import { defaultAgenda } from '../../lib/board/agenda-data.ts';
 import { site } from '../../site.config.ts';
 
 /** The default window's agenda as Markdown, generated at build time. */

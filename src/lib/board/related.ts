@@ -1,6 +1,6 @@
 /** Relating guidance and risks through shared taxonomy tags or lifecycle phases. Pure. */
-import type { BoardItem } from '../schemas/board-item.ts';
-import { compareItems } from './board.ts';
+import type { BoardItem } from '../../schemas/board-item.ts';
+import { compareItems } from './model.ts';
 
 export interface Relatable {
   tags: readonly string[];

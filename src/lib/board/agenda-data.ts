@@ -1,8 +1,8 @@
 /** Everything the sync page and agenda.md compute from: one place so both agree. */
 import { buildAgenda, defaultSince, type GuidancePage } from './agenda.ts';
-import { buildNow } from './clock.ts';
-import { getGuidance, getSnapshot } from './content.ts';
-import { site } from '../site.config.ts';
+import { buildNow } from '../clock.ts';
+import { getGuidance, getSnapshot } from '../content.ts';
+import { site } from '../../site.config.ts';
 
 export async function defaultAgenda() {
   const [snapshot, guidanceEntries] = await Promise.all([getSnapshot(), getGuidance()]);

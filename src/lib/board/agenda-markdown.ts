@@ -1,7 +1,7 @@
 /** The agenda as Markdown, for "Copy as Markdown" and /sync/agenda.md. Pure. */
 import type { AgendaSection } from './agenda.ts';
-import { ownerLabel } from './format.ts';
-import { markdownLink } from './markdown-link.ts';
+import { ownerLabel } from '../format.ts';
+import { markdownLink } from '../markdown-link.ts';
 
 export interface AgendaMeta {
   since: Date;

@@ -1,7 +1,7 @@
 /** Board summary: owner × severity counts, totals, and how fresh the snapshot is. Pure. */
-import type { BoardItem } from '../schemas/board-item.ts';
-import { SEVERITIES, type Severity } from './vocabulary.ts';
-import { isStale, LANES, type LaneKey } from './board.ts';
+import type { BoardItem } from '../../schemas/board-item.ts';
+import { SEVERITIES, type Severity } from '../vocabulary.ts';
+import { isStale, LANES, type LaneKey } from './model.ts';
 
 export interface SummaryTable {
   rows: Array<{ lane: LaneKey; label: string; counts: Record<Severity, number>; total: number }>;

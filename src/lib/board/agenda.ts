@@ -1,7 +1,7 @@
 /** The next sync meeting's agenda, computed from the board snapshot and the guidance. Pure. */
-import type { BoardItem } from '../schemas/board-item.ts';
-import type { Owner } from '../schemas/owner.ts';
-import { compareItems, isStale } from './board.ts';
+import type { BoardItem } from '../../schemas/board-item.ts';
+import type { Owner } from '../../schemas/owner.ts';
+import { compareItems, isStale } from './model.ts';
 
 const DAY_MS = 86_400_000;
 

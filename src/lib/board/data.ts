@@ -2,8 +2,8 @@
  * The compact board data the browser loads on demand (/board/items.json): what cards, filters
  * and the agenda need, without bodies. Tag names are sent once, not per item.
  */
-import type { BoardItem } from '../schemas/board-item.ts';
-import { resolveTag } from './taxonomy.ts';
+import type { BoardItem } from '../../schemas/board-item.ts';
+import { resolveTag } from '../taxonomy.ts';
 
 export type ClientItem = Omit<BoardItem, 'bodyHTML' | 'excerpt' | 'author'>;
 

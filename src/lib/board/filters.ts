@@ -3,8 +3,8 @@
  * /board/?severity=high&owner=unowned&tag=atlas:AML.T0020&stale=1&q=bucket
  * Pure: used at build time for tests and in the browser by <board-filters>.
  */
-import type { BoardItem } from '../schemas/board-item.ts';
-import { isStale } from './board.ts';
+import type { BoardItem } from '../../schemas/board-item.ts';
+import { isStale } from './model.ts';
 
 export interface BoardFilter {
   severity?: string;

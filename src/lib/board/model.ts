@@ -1,7 +1,7 @@
 /** The board's model: lanes by owning team, cards ordered by severity then age. Pure functions. */
-import type { BoardItem } from '../schemas/board-item.ts';
-import type { Owner } from '../schemas/owner.ts';
-import { SEVERITIES } from './vocabulary.ts';
+import type { BoardItem } from '../../schemas/board-item.ts';
+import type { Owner } from '../../schemas/owner.ts';
+import { SEVERITIES } from '../vocabulary.ts';
 
 export type LaneKey = Owner | 'unowned';
 

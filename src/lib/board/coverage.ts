@@ -3,8 +3,8 @@
  * and which modules or practices teach it. A sub-technique's risks and guidance also count
  * for its parent technique. Pure.
  */
-import type { BoardItem } from '../schemas/board-item.ts';
-import type { TaxonomyEntry } from './taxonomy-build.ts';
+import type { BoardItem } from '../../schemas/board-item.ts';
+import type { TaxonomyEntry } from '../taxonomy-build.ts';
 
 export interface GuidanceRef {
   type: 'module' | 'practice';

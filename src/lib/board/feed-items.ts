@@ -1,6 +1,6 @@
 /** RSS items for new risks, newest first; one feed for all and one per owner team. Pure. */
-import type { BoardItem } from '../schemas/board-item.ts';
-import { ownerLabel } from './format.ts';
+import type { BoardItem } from '../../schemas/board-item.ts';
+import { ownerLabel } from '../format.ts';
 
 export interface FeedItem {
   title: string;
