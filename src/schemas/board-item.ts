@@ -24,6 +24,24 @@ const plainLabelSchema = z.object({
     .default('cccccc'),
 });
 
+/** What kind of change the sync observed on an item between two runs. */
+export const CHANGE_KINDS = ['opened', 'closed', 'reopened', 'severity', 'owner', 'phase'] as const;
+
+/**
+ * One dated change the sync observed between two runs. `from` and `to` hold the severity, the
+ * owner team (null: needs an owner) or the phases joined by ", " ('' for none); both are null
+ * for opened, closed and reopened.
+ */
+export const itemChangeSchema = z.object({
+  /** When it happened, as far as the sync can tell (the issue's own date, else the sync's). */
+  at: isoDateTime,
+  kind: z.enum(CHANGE_KINDS),
+  from: text(100).nullable().default(null),
+  to: text(100).nullable().default(null),
+});
+
+export type ItemChange = z.infer<typeof itemChangeSchema>;
+
 /** One open risk or threat item, mapped from a GitHub issue by the sync. All text is untrusted. */
 export const boardItemSchema = z
   .object({
@@ -72,6 +90,12 @@ export const boardItemSchema = z
     excerpt: text(EXCERPT_CODE_POINTS).default(''),
     /** Why only the excerpt is shown (too large, too deep, could not be rendered); null when the body rendered. */
     bodySkipped: text(300).nullable().default(null),
+    /** When the issue was closed; null while it is open. Closed items live in the snapshot's `closed` list. */
+    closedAt: isoDateTime.nullable().default(null),
+    /** Login of whoever closed it, when GitHub says; null when unknown. */
+    closedBy: text(39).nullable().default(null),
+    /** Changes the sync observed, oldest first, pruned to the snapshot's retention window. */
+    changes: z.array(itemChangeSchema).default([]),
   })
   .superRefine((item, ctx) => {
     if (item.key !== `${item.repo}#${item.number}`) {

@@ -31,6 +31,8 @@ const settingsSchema = z.object({
   cadenceDays: z.number().int().min(1).default(14),
   /** Warn when the snapshot is older than this many hours. */
   maxAgeHours: z.number().int().min(1).default(48),
+  /** Closed items and recorded changes are kept this many days, for "resolved since" and "changed since". */
+  retentionDays: z.number().int().min(1).default(90),
 });
 
 /**
@@ -53,20 +55,27 @@ export const snapshotSchema = z
     /** True for the bundled sample data; the board shows a banner. */
     sample: z.boolean().default(false),
     /** Settings used by the board and agenda. */
-    settings: settingsSchema.default({ staleAfterDays: 30, cadenceDays: 14, maxAgeHours: 48 }),
+    settings: settingsSchema.default({
+      staleAfterDays: 30,
+      cadenceDays: 14,
+      maxAgeHours: 48,
+      retentionDays: 90,
+    }),
     /** Per-source status of the last sync. */
     sources: z.array(sourceStatusSchema).default([]),
     /** Open risk and threat items. */
     items: z.array(boardItemSchema).default([]),
+    /** Items closed within the retention window, with `closedAt` set; never on the board's lanes. */
+    closed: z.array(boardItemSchema).default([]),
   })
   .superRefine((snapshot, ctx) => {
     // Keys compare case-insensitively: GitHub names do, and so do the routes on many file systems.
     const seen = new Set<string>();
-    snapshot.items.forEach((item, i) => {
+    const check = (list: 'items' | 'closed') => (item: Snapshot['items'][number], i: number) => {
       if (seen.has(item.key.toLowerCase())) {
         ctx.addIssue({
           code: 'custom',
-          path: ['items', i, 'key'],
+          path: [list, i, 'key'],
           message: `duplicate item key "${item.key}"`,
         });
       }
@@ -75,11 +84,20 @@ export const snapshotSchema = z
       if (origin !== snapshot.webUrl) {
         ctx.addIssue({
           code: 'custom',
-          path: ['items', i, 'url'],
+          path: [list, i, 'url'],
           message: `${item.key}: url must be on ${snapshot.webUrl}, got ${origin}`,
         });
       }
-    });
+      if (list === 'closed' && item.closedAt === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [list, i, 'closedAt'],
+          message: `${item.key}: a closed item needs closedAt`,
+        });
+      }
+    };
+    snapshot.items.forEach(check('items'));
+    snapshot.closed.forEach(check('closed'));
   });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
