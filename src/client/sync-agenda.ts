@@ -1,156 +1,119 @@
 /**
- * <sync-agenda>: lets the reader pick the date of the last meeting and recomputes the agenda in
- * the browser from items.json, with the same pure functions the build uses. Copy and download
- * produce the same Markdown as /sync/agenda.md. Untrusted text only through textContent.
+ * <sync-agenda>: the agenda for the date of the last meeting. The date lives in the URL
+ * (/sync/?since=YYYY-MM-DD), so a reload or a shared link shows the same agenda; the agenda is
+ * recomputed from /sync/agenda.json with the same pure functions the build uses, and copy,
+ * download and print always carry what is on screen. Without JavaScript the page shows the
+ * default agenda and the download link serves /sync/agenda.md.
  */
+import { agendaFor, type AgendaData } from '../lib/board/agenda-data.ts';
 import { agendaMarkdown } from '../lib/board/agenda-markdown.ts';
-import { buildAgenda, type AgendaSection, type GuidancePage } from '../lib/board/agenda.ts';
-import type { BoardData } from '../lib/board/data.ts';
-import { ownerLabel } from '../lib/format.ts';
+import { parseDay } from '../lib/board/agenda.ts';
+import type { AgendaView } from '../lib/board/agenda-view.ts';
+import { renderAgenda } from './agenda-render.ts';
 import { copyText, downloadText } from './export.ts';
-import type { BoardItem } from '../schemas/board-item.ts';
-import { el } from './dom.ts';
 
 class SyncAgenda extends HTMLElement {
-  #items: Promise<BoardItem[]> | undefined;
-  #sections: AgendaSection[] | undefined;
-  #since!: Date;
+  #data: Promise<AgendaData> | undefined;
+  /** The view on screen once the browser has computed one; null while the build's default shows. */
+  #view: AgendaView | null = null;
+  #since = '';
+  #input!: HTMLInputElement;
+  #status!: HTMLElement;
 
   connectedCallback() {
     const form = this.querySelector<HTMLFormElement>('[data-agenda-form]')!;
-    const input = form.querySelector<HTMLInputElement>('input[name="since"]')!;
-    const status = this.querySelector<HTMLElement>('[data-agenda-status]')!;
+    this.#input = form.querySelector<HTMLInputElement>('input[name="since"]')!;
+    this.#status = this.querySelector<HTMLElement>('[data-agenda-status]')!;
+    this.#since = this.dataset['defaultSince']!;
     form.hidden = false;
-    this.#since = new Date(`${input.value}T00:00:00Z`);
-
-    form.addEventListener('submit', async (e) => {
+    form.addEventListener('submit', (e) => {
       e.preventDefault();
-      const since = new Date(`${input.value}T00:00:00Z`);
-      if (Number.isNaN(since.getTime())) {
-        status.textContent = 'Pick a valid date.';
-        return;
-      }
-      try {
-        await this.#recompute(since);
-        status.textContent = `Agenda updated for changes since ${input.value}.`;
-      } catch {
-        status.textContent = 'The board data could not be loaded; the agenda shows the default window.';
-      }
+      void this.#show(this.#input.value, 'push');
     });
-    form.querySelector('[data-copy]')!.addEventListener('click', async () => {
-      status.textContent = (await copyText(await this.#markdown()))
-        ? 'Agenda copied as Markdown.'
-        : 'Copying is blocked in this browser; use "Download Markdown" instead.';
-    });
-    form.querySelector('[data-download]')!.addEventListener('click', async () => {
-      downloadText(
-        `agenda-${this.#since.toISOString().slice(0, 10)}.md`,
-        'text/markdown',
-        await this.#markdown(),
-      );
-      status.textContent = 'Agenda downloaded.';
-    });
+    form.querySelector('[data-copy]')!.addEventListener('click', () => void this.#copy());
     form.querySelector('[data-print]')!.addEventListener('click', () => print());
+    this.querySelector('[data-download]')!.addEventListener('click', (e) => void this.#download(e));
+    addEventListener('popstate', () => void this.#show(this.#fromUrl(), 'none'));
+    const since = this.#fromUrl();
+    if (since !== this.#since) void this.#show(since, 'none');
   }
 
-  #loadItems(): Promise<BoardItem[]> {
-    this.#items ??= fetch(this.dataset['src']!)
-      .then((r) => (r.ok ? (r.json() as Promise<BoardData>) : Promise.reject(new Error(String(r.status)))))
-      .then((data) => data.items as BoardItem[]);
-    this.#items.catch(() => (this.#items = undefined));
-    return this.#items;
+  #fromUrl(): string {
+    return new URLSearchParams(location.search).get('since') ?? this.dataset['defaultSince']!;
   }
 
-  async #compute(since: Date): Promise<AgendaSection[]> {
-    return buildAgenda({
-      items: await this.#loadItems(),
-      guidance: JSON.parse(this.dataset['guidance'] ?? '[]') as GuidancePage[],
-      now: new Date(this.dataset['asOf']!),
-      since,
-      staleAfterDays: Number(this.dataset['staleDays']),
-      reviewIntervalDays: Number(this.dataset['reviewDays']),
-    });
+  async #show(text: string, history: 'push' | 'none') {
+    const since = parseDay(text.trim());
+    this.#input.value = text.trim();
+    if (!since) {
+      this.#status.textContent = `"${text.slice(0, 40)}" is not a date; enter the last meeting as YYYY-MM-DD.`;
+      return;
+    }
+    let data: AgendaData;
+    try {
+      data = await this.#load();
+    } catch {
+      this.#status.textContent = 'The board data could not be loaded; the agenda shows the default date.';
+      return;
+    }
+    const asOf = data.asOf.slice(0, 10);
+    if (text > asOf) {
+      this.#status.textContent = `The last meeting cannot be after the board's snapshot of ${asOf}; pick an earlier date.`;
+      return;
+    }
+    const { view } = agendaFor(data, since);
+    this.#since = text;
+    this.#view = view;
+    if (history === 'push') {
+      const url = new URL(location.href);
+      url.searchParams.set('since', text);
+      window.history.pushState(null, '', url);
+    }
+    this.querySelector('[data-agenda-summary]')!.textContent = view.summary;
+    this.querySelector('[data-agenda]')!.replaceChildren(...renderAgenda(view));
+    const link = this.querySelector<HTMLAnchorElement>('[data-download]')!;
+    link.download = `agenda-since-${text}.md`;
+    this.#status.textContent = `Agenda for changes since ${text}.`;
   }
 
-  async #markdown(): Promise<string> {
-    this.#sections ??= await this.#compute(this.#since);
-    return agendaMarkdown(this.#sections, {
-      since: this.#since,
-      asOf: new Date(this.dataset['asOf']!),
-      sample: this.dataset['sample'] === 'true',
-      siteUrl: this.dataset['siteUrl']!,
-    });
-  }
-
-  async #recompute(since: Date) {
-    const sections = await this.#compute(since);
-    this.#since = since;
-    this.#sections = sections;
-    const sinceText = this.querySelector<HTMLElement>('[data-since-text]');
-    if (sinceText) sinceText.textContent = since.toISOString().slice(0, 10);
-    const itemBase = this.dataset['src']!.replace(/items\.json$/, '');
-    const parts = sections.map((s, n) => {
-      const list =
-        s.items.length === 0
-          ? el('p', { className: 'muted' }, 'Nothing this time.')
-          : el(
-              'ul',
-              {},
-              ...(s.kind === 'risks'
-                ? s.items.map((i) => {
-                    const [owner, repo] = i.repo.split('/');
-                    return el(
-                      'li',
-                      {},
-                      el(
-                        'a',
-                        { href: `${itemBase}${owner}/${repo}/${i.number}/`, dir: 'auto' },
-                        i.title || '(no title)',
-                      ),
-                      ' ',
-                      el(
-                        'span',
-                        { className: 'muted' },
-                        `${i.repo}#${i.number} · ${i.severity} · ${ownerLabel(i.owner)}`,
-                      ),
-                    );
-                  })
-                : s.items.map((g) =>
-                    el(
-                      'li',
-                      {},
-                      el('a', { href: g.url }, g.title),
-                      ' ',
-                      el(
-                        'span',
-                        { className: 'muted' },
-                        `${g.type} · ${ownerLabel(g.owner)} · reviewed ${g.lastReviewed}`,
-                      ),
-                    ),
-                  )),
-            );
-      const heading = el(
-        'h2',
-        { id: s.id },
-        `${n + 1}. ${s.title} `,
-        el('span', { className: 'muted' }, `(${s.items.length})`),
-      );
-      const section = el('section', { className: 'agenda-section' }, heading, list);
-      section.setAttribute('aria-labelledby', s.id);
-      return section;
-    });
-    const toc = el(
-      'nav',
-      { className: 'no-print' },
-      el('h2', { id: 'agenda-toc' }, 'Agenda'),
-      el(
-        'ol',
-        {},
-        ...sections.map((s) => el('li', {}, el('a', { href: `#${s.id}` }, s.title), ` (${s.items.length})`)),
-      ),
+  #load(): Promise<AgendaData> {
+    this.#data ??= fetch(this.dataset['src']!).then((r) =>
+      r.ok ? (r.json() as Promise<AgendaData>) : Promise.reject(new Error(String(r.status))),
     );
-    toc.setAttribute('aria-labelledby', 'agenda-toc');
-    this.querySelector('[data-agenda-sections]')!.replaceChildren(toc, ...parts);
+    this.#data.catch(() => (this.#data = undefined));
+    return this.#data;
+  }
+
+  /** The Markdown of what is on screen: the build's default view is recomputed from the same data. */
+  async #markdown(): Promise<string> {
+    const data = await this.#load();
+    const view = this.#view ?? agendaFor(data, parseDay(this.#since)!).view;
+    const base = this.dataset['siteUrl'] || location.origin;
+    return agendaMarkdown(view, { sample: data.sample, absolute: (href) => new URL(href, base).href });
+  }
+
+  async #copy() {
+    try {
+      const copied = await copyText(await this.#markdown());
+      this.#status.textContent = copied
+        ? 'Agenda copied as Markdown.'
+        : 'Copying is blocked in this browser; use "Download this agenda as Markdown" instead.';
+    } catch {
+      this.#status.textContent = 'The board data could not be loaded; nothing was copied.';
+    }
+  }
+
+  async #download(event: Event) {
+    event.preventDefault();
+    const link = event.currentTarget as HTMLAnchorElement;
+    try {
+      downloadText(`agenda-since-${this.#since}.md`, 'text/markdown', await this.#markdown());
+      this.#status.textContent = `Agenda since ${this.#since} downloaded.`;
+    } catch {
+      // The static file still has the default agenda, which is what is on screen when nothing loaded.
+      if (this.#view === null) location.href = link.href;
+      else this.#status.textContent = 'The agenda could not be prepared for download; try again.';
+    }
   }
 }
 

@@ -1,44 +1,53 @@
-/** The agenda as Markdown, for "Copy as Markdown" and /sync/agenda.md. Pure. */
-import type { AgendaSection } from './agenda.ts';
-import { ownerLabel } from '../format.ts';
-import { markdownLink } from '../markdown-link.ts';
+/** The agenda as Markdown, for "Copy as Markdown", the download and /sync/agenda.md. Pure. */
+import { markdownDestination, markdownLink, markdownText } from '../markdown-link.ts';
+import type { AgendaView } from './agenda-view.ts';
 
-export interface AgendaMeta {
-  since: Date;
-  /** When the board data was taken. */
-  asOf: Date;
-  sample: boolean;
-  /** Absolute site URL used to make links absolute (guidance links are site-relative). */
-  siteUrl: string;
-}
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
-export function agendaMarkdown(sections: readonly AgendaSection[], meta: AgendaMeta): string {
+/**
+ * Renders the same view the page shows. `absolute` turns a site-relative link into the form
+ * the file should carry: absolute on the site's URL when it is known, else left as it is.
+ */
+export function agendaMarkdown(
+  view: AgendaView,
+  options: { sample: boolean; absolute: (href: string) => string },
+): string {
+  const { absolute } = options;
   const lines = [
-    `# Security × data-science sync: agenda`,
+    `# ${view.title}`,
     '',
-    `Changes since ${day(meta.since)}; board as of ${day(meta.asOf)}.${meta.sample ? ' **Sample data.**' : ''}`,
+    `${view.summary} ${view.plan}${options.sample ? ' **Sample data.**' : ''}`,
     '',
   ];
-  sections.forEach((section, n) => {
-    lines.push(`## ${n + 1}. ${section.title} (${section.items.length})`, '');
-    if (section.items.length === 0) lines.push('Nothing this time.');
-    if (section.kind === 'risks') {
-      for (const i of section.items) {
-        lines.push(
-          `- [ ] ${markdownLink(i.title, i.url)} (${i.repo}#${i.number}, ${i.severity}, ${ownerLabel(i.owner)})`,
-        );
-      }
-    } else {
-      for (const g of section.items) {
-        lines.push(
-          `- ${markdownLink(g.title, new URL(g.url, meta.siteUrl).href)} (${g.type}, ${ownerLabel(g.owner)}, reviewed ${g.lastReviewed})`,
-        );
-      }
+  for (const note of view.notes) lines.push(`> ${markdownText(note)}`, '');
+  for (const section of view.sections) {
+    lines.push(
+      `## ${section.number}. ${section.title} (${section.count}) · ${section.timebox}`,
+      '',
+      markdownText(section.intro),
+      '',
+    );
+    if (section.lines.length === 0) lines.push(markdownText(section.empty));
+    for (const line of section.lines) {
+      const link = markdownLink(line.title, absolute(line.issueUrl));
+      const meta = markdownText(line.meta);
+      const why = line.reasons.length ? `: ${line.reasons.map(markdownText).join('; ')}` : '';
+      lines.push(`- ${link} (${meta})${why}`);
+    }
+    if (section.more) {
+      const text = markdownText(section.more.text);
+      lines.push(
+        section.more.href ? `- [${text}](${markdownDestination(absolute(section.more.href))})` : `- ${text}`,
+      );
     }
     lines.push('');
-  });
-  lines.push('## Decisions and actions', '', '- Decision or action, owner, due date', '');
+  }
+  lines.push(`## Decisions and actions`, '');
+  if (view.actions.length === 0) lines.push('No risks to discuss.');
+  else {
+    lines.push('| Risk | Decision or action | Owner | Due |', '| --- | --- | --- | --- |');
+    for (const action of view.actions) {
+      lines.push(`| ${markdownLink(`${action.key} ${action.title}`, absolute(action.issueUrl))} |  |  |  |`);
+    }
+  }
+  lines.push('');
   return lines.join('\n');
 }
