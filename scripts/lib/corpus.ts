@@ -128,7 +128,15 @@ export function generateSnapshot(count: number, seed = 2): SnapshotInput {
       updatedAt: new Date(updated).toISOString(),
       bodyHTML: `<p>${sentence(rnd, 30)}</p><p>${sentence(rnd, 30)}</p>`,
       excerpt: sentence(rnd, 20),
+      changes: history(rnd, created, updated),
     };
+  });
+  // A tenth as many closed within the 90-day window, so the agenda has something resolved.
+  const closed = items.splice(0, Math.floor(count / 10)).map((item) => {
+    const closedAt = new Date(
+      Math.max(Date.parse(item.createdAt), base - Math.floor(rnd() * 90) * 86_400_000),
+    ).toISOString();
+    return { ...item, closedAt, closedBy: `user${Math.floor(rnd() * 200)}` };
   });
   return {
     version: 1,
@@ -140,5 +148,22 @@ export function generateSnapshot(count: number, seed = 2): SnapshotInput {
       watermark: '2026-11-24T06:00:00Z',
     })),
     items,
+    closed,
   };
+}
+
+/** Changes the sync would have recorded: severity, owner and phase moves on about one item in six. */
+function history(rnd: () => number, created: number, updated: number) {
+  if (rnd() > 1 / 6 || updated <= created) return [];
+  const at = new Date(created + Math.floor(rnd() * (updated - created))).toISOString();
+  return [
+    pick(rnd, [
+      { at, kind: 'severity' as const, from: 'medium', to: 'high' },
+      { at, kind: 'severity' as const, from: 'high', to: 'low' },
+      { at, kind: 'owner' as const, from: 'data-science', to: 'shared' },
+      { at, kind: 'owner' as const, from: 'security', to: null },
+      { at, kind: 'phase' as const, from: 'training', to: 'deployment' },
+      { at, kind: 'reopened' as const, from: null, to: null },
+    ]),
+  ];
 }

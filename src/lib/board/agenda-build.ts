@@ -3,7 +3,12 @@ import { buildNow } from '../clock.ts';
 import { getGuidance, getSnapshot } from '../content.ts';
 import { agendaData, type AgendaData } from './agenda-data.ts';
 
-export async function buildAgendaData(): Promise<AgendaData> {
-  const [snapshot, guidance] = await Promise.all([getSnapshot(), getGuidance()]);
-  return agendaData(snapshot, guidance, buildNow());
+let data: Promise<AgendaData> | undefined;
+
+/** Computed once per build: /sync/, agenda.md and agenda.json share it. */
+export function buildAgendaData(): Promise<AgendaData> {
+  data ??= Promise.all([getSnapshot(), getGuidance()]).then(([snapshot, guidance]) =>
+    agendaData(snapshot, guidance, buildNow()),
+  );
+  return data;
 }
