@@ -26,6 +26,14 @@ class SyncAgenda extends HTMLElement {
     this.#status = this.querySelector<HTMLElement>('[data-agenda-status]')!;
     this.#since = this.dataset['defaultSince']!;
     form.hidden = false;
+    const recent = this.querySelector<HTMLElement>('[data-agenda-recent]');
+    if (recent) recent.hidden = false;
+    recent?.addEventListener('click', (e) => {
+      const link = (e.target as Element).closest('a');
+      if (!link) return;
+      e.preventDefault();
+      void this.#show(new URL(link.href).searchParams.get('since') ?? '', 'push');
+    });
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.#show(this.#input.value, 'push');
