@@ -8,7 +8,7 @@ import { glossaryLinks, readGlossary } from './src/lib/learn/satteri-glossary-li
 import { THEME_INIT_SCRIPT } from './src/lib/theme-init.ts';
 import { readFileSync } from 'node:fs';
 import { imageSources } from './src/lib/sync/image-policy.ts';
-import { site } from './src/site.config.ts';
+import { site, siteWarnings } from './src/site.config.ts';
 
 /**
  * GitHub's web origin the board was synced from (the snapshot records it; github.com until a
@@ -26,11 +26,24 @@ function boardWebUrl() {
   }
 }
 
+/**
+ * Says once per build what the deployment settings fell back to (src/site.config.ts), e.g. that
+ * links are site-relative because TANDEM_SITE_URL is not set; pages never log it themselves.
+ * @type {import('astro').AstroIntegration}
+ */
+const siteSettingsNotice = {
+  name: 'tandem:site-settings',
+  hooks: {
+    'astro:build:start': ({ logger }) => siteWarnings.forEach((warning) => logger.warn(warning)),
+  },
+};
+
 export default defineConfig({
-  site: site.url,
+  // Only a known URL: Astro then leaves `Astro.site` and `context.site` undefined.
+  ...(site.url ? { site: site.url } : {}),
   base: site.base,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), siteSettingsNotice],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // Astro inlines scripts below this size into every page; above it they are cached files.

@@ -33,14 +33,18 @@ const q = <T extends Element>(root: ParentNode, selector: string) => root.queryS
 
 class ChecklistRunElement extends HTMLElement {
   #outline!: ChecklistOutline;
-  #target!: IssueTarget;
+  /** Null when no repository is configured; the page then has no "Open as GitHub issue". */
+  #target: IssueTarget | null = null;
   #shape!: ChecklistShape;
   #store!: RunStore;
   #saveFailed = false;
 
   connectedCallback() {
-    this.#outline = JSON.parse(this.dataset['outline'] ?? '{}') as ChecklistOutline;
-    this.#target = JSON.parse(this.dataset['issueTarget'] ?? '{}') as IssueTarget;
+    const outline = JSON.parse(this.dataset['outline'] ?? '{}') as ChecklistOutline;
+    // The build leaves the checklist's URL site-relative when it does not know the site's URL.
+    this.#outline = { ...outline, url: new URL(outline.url, location.href).href };
+    const target = this.dataset['issueTarget'];
+    this.#target = target ? (JSON.parse(target) as IssueTarget) : null;
     this.#shape = { version: this.#outline.version, itemIds: outlineItemIds(this.#outline) };
     this.#store = this.#withRun(loadRuns(this.#outline.id));
     this.querySelectorAll<HTMLElement>('[data-run-panel], [data-answer], [data-run-end]').forEach(
@@ -196,7 +200,7 @@ class ChecklistRunElement extends HTMLElement {
       downloadText(filename, 'text/markdown', markdown);
       return this.#say(`Downloaded ${filename}.`);
     }
-    if (kind === 'issue') {
+    if (kind === 'issue' && this.#target) {
       const link = issueLink(this.#target, {
         title: runIssueTitle(this.#outline, run, localDate()),
         body: markdown,

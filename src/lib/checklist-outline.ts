@@ -6,7 +6,7 @@ export interface ChecklistOutline {
   id: string;
   title: string;
   version: string;
-  /** Absolute URL of the checklist page, so an exported run links back to the questions. */
+  /** URL of the checklist page, so an exported run links back to the questions (site-relative until the browser resolves it). */
   url: string;
   sections: { id: string; title: string; items: { id: string; title: string }[] }[];
 }

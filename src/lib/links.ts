@@ -1,6 +1,7 @@
 /**
  * Links back to the content repository: "Edit this page" and "Report a problem" (a prefilled
- * new-issue URL). Built from the single repository setting in src/site.config.ts.
+ * new-issue URL). Built from the single repository setting in src/site.config.ts; when that is
+ * null the pages leave these links out.
  */
 export interface Repository {
   url: string;

@@ -3,7 +3,7 @@ import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistOutline } from '../../src/lib/checklist-outline.ts';
 import { MAX_ISSUE_URL_LENGTH, PASTE_HINT } from '../../src/lib/issue-url.ts';
-import { site } from '../../src/site.config.ts';
+import { testSite } from '../site/build-once.ts';
 import { readPages } from '../site/dist.ts';
 import { useBuiltSite } from './browser.ts';
 
@@ -98,7 +98,7 @@ describe('checklist runs in Chromium', () => {
     const [a, b, c] = items();
     expect(markdown).toContain(`# ${outline.title}: Run 1\n`);
     expect(markdown).toContain(
-      `- Checklist: [${outline.title}](<${site.url}/checklists/${outline.id}/>), version ${outline.version}\n`,
+      `- Checklist: [${outline.title}](<${new URL(`/checklists/${outline.id}/`, testSite.url!).href}>), version ${outline.version}\n`,
     );
     expect(markdown).toContain(`- Date: ${today()}\n`);
     expect(markdown).toContain(
@@ -150,9 +150,9 @@ describe('checklist runs in Chromium', () => {
     ]);
     await popup.waitForLoadState();
     const url = new URL(popup.url());
-    expect(`${url.origin}${url.pathname}`).toBe(`${site.checklistIssues.url}/issues/new`);
+    expect(`${url.origin}${url.pathname}`).toBe(`${testSite.checklistIssues!.url}/issues/new`);
     expect(url.searchParams.get('title')).toBe(`Checklist: ${outline.title} — Run 1 (${today()})`);
-    expect(url.searchParams.get('labels')).toBe(site.checklistIssues.labels.join(','));
+    expect(url.searchParams.get('labels')).toBe(testSite.checklistIssues!.labels.join(','));
     const body = url.searchParams.get('body')!;
     expect(body).toMatch(new RegExp(`^# ${outline.title}: Run 1\\n`));
     expect(body).toContain(`- [x] ${items()[1]!.title} — N/A: No personal data in this system\n`);
@@ -174,7 +174,7 @@ describe('checklist runs in Chromium', () => {
     expect(context.pages()).toHaveLength(1);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Finding 2: detail detail');
     const link = new URL((await status().getByRole('link').getAttribute('href'))!);
-    expect(`${link.origin}${link.pathname}`).toBe(`${site.checklistIssues.url}/issues/new`);
+    expect(`${link.origin}${link.pathname}`).toBe(`${testSite.checklistIssues!.url}/issues/new`);
     expect(link.searchParams.get('body')).toBe(PASTE_HINT);
   });
 

@@ -23,7 +23,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { imageSources } from '../../src/lib/sync/image-policy.ts';
-import { site } from '../../src/site.config.ts';
+import { TEST_SITE_ENV, testSite } from '../site/build-once.ts';
 import { snapshotSchema, type Snapshot } from '../../src/schemas/snapshot.ts';
 import { startFakeGitHub } from '../fixtures/github/fake-github.ts';
 import { configFor } from '../fixtures/github/harness.ts';
@@ -109,7 +109,10 @@ beforeAll(async () => {
     await rm(content, { recursive: true, force: true });
     await rm(alone, { recursive: true, force: true });
   }
-  const build = await runAstro(project.root, ['build'], { TANDEM_NOW: '2026-11-25T12:00:00Z' });
+  const build = await runAstro(project.root, ['build'], {
+    ...TEST_SITE_ENV,
+    TANDEM_NOW: '2026-11-25T12:00:00Z',
+  });
   if (build.code !== 0) throw new Error(`the hostile build failed:\n${build.output}`);
   const dist = join(project.root, 'dist');
   distDir = dist;
@@ -323,7 +326,7 @@ describe('the hostile-content gate', () => {
       if (node.type === 'link') {
         const url = (node as { url: string }).url;
         if (issueUrls.has(url)) risks += 1;
-        else if (!url.startsWith(`${site.url.replace(/\/$/, '')}/`)) unexpected.push(`link: ${url}`);
+        else if (!url.startsWith(testSite.url!)) unexpected.push(`link: ${url}`);
       }
     });
     expect(unexpected).toEqual([]);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { site } from '../../src/site.config.ts';
+import { testSite } from './build-once.ts';
 import { readPages, type BuiltPage } from './dist.ts';
 
 let pages: BuiltPage[];
@@ -63,13 +63,12 @@ describe('the built site', () => {
       const links = page.dom.querySelectorAll('[aria-label="Improve this page"] a');
       const edit = links.find((a) => a.text === 'Edit this page')?.getAttribute('href') ?? '';
       const report = links.find((a) => a.text === 'Report a problem')?.getAttribute('href') ?? '';
-      expect(edit, page.route).toMatch(
-        new RegExp(`^${site.repository.url}/edit/${site.repository.branch}/content/`),
+      const repo = testSite.repository!;
+      expect(edit, page.route).toMatch(new RegExp(`^${repo.url}/edit/${repo.branch}/content/`));
+      expect(new URL(report).pathname, page.route).toBe(new URL(`${repo.url}/issues/new`).pathname);
+      expect(new URL(report).searchParams.get('body'), page.route).toContain(
+        `URL: ${new URL(page.route, testSite.url!).href}`,
       );
-      expect(new URL(report).pathname, page.route).toBe(
-        new URL(`${site.repository.url}/issues/new`).pathname,
-      );
-      expect(new URL(report).searchParams.get('body'), page.route).toContain(`URL: ${site.url}${page.route}`);
     }
   });
 

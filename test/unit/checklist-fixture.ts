@@ -9,6 +9,6 @@ export const rawReleaseReview = () =>
 
 export const outline = checklistOutline(
   { id: 'release-review', data: checklistSchema.parse(rawReleaseReview()) },
-  'https://tandem.example.org/checklists/release-review/',
+  'https://risks.tandem.test/checklists/release-review/',
 );
 export const shape = { version: outline.version, itemIds: outlineItemIds(outline) };

@@ -6,7 +6,7 @@ import { duration, isoDate, ownerLabel, readableDate } from '../../src/lib/forma
 import { editUrl, newIssueUrl, reportProblemUrl } from '../../src/lib/links.ts';
 import { reviewStatus } from '../../src/lib/review.ts';
 
-const repo = { url: 'https://github.com/acme/tandem', branch: 'main' };
+const repo = { url: 'https://github.com/tandem-test/risks', branch: 'main' };
 
 describe('reviewStatus', () => {
   const reviewed = new Date('2026-01-01T00:00:00Z');
@@ -26,14 +26,14 @@ describe('reviewStatus', () => {
 describe('links', () => {
   it('builds an edit link to the file on the configured branch', () => {
     expect(editUrl(repo, 'content/modules/a b/x.mdx')).toBe(
-      'https://github.com/acme/tandem/edit/main/content/modules/a%20b/x.mdx',
+      'https://github.com/tandem-test/risks/edit/main/content/modules/a%20b/x.mdx',
     );
   });
   it('encodes every value of a new-issue URL so text cannot break out of it', () => {
     const url = new URL(
       newIssueUrl(repo, { title: 'a&b=c#d', body: 'line\n<script>', labels: ['content', 'bug'] }),
     );
-    expect(url.pathname).toBe('/acme/tandem/issues/new');
+    expect(url.pathname).toBe('/tandem-test/risks/issues/new');
     expect(url.searchParams.get('title')).toBe('a&b=c#d');
     expect(url.searchParams.get('body')).toBe('line\n<script>');
     expect(url.searchParams.get('labels')).toBe('content,bug');

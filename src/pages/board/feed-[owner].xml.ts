@@ -13,7 +13,9 @@ export const getStaticPaths = (() =>
     props: { label: lane.label },
   }))) satisfies GetStaticPaths;
 
+/** Not written without a known site URL, like feed.xml. */
 export const GET: APIRoute = async (context) => {
+  if (!context.site) return new Response(null, { status: 404 });
   const snapshot = await getSnapshot();
   const owner = context.params['owner'];
   const label = (context.props as { label: string }).label;
@@ -21,7 +23,7 @@ export const GET: APIRoute = async (context) => {
   return rss({
     title: `${site.title}: new AI risks for ${label}`,
     description: `Open AI risk and threat items in the ${label} lane, newest first.`,
-    site: context.site ?? site.url,
+    site: context.site,
     items: feedItems(items, routes.boardItem),
   });
 };
