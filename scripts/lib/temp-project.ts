@@ -45,7 +45,7 @@ export function runAstro(
       [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), ...args],
       {
         cwd: root,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+        env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       },
     );
     let output = '';
@@ -54,4 +54,15 @@ export function runAstro(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/**
+ * The environment a child build inherits, without the variables Vite sets in a test worker
+ * (BASE_URL, MODE, DEV, PROD, SSR): Astro copies the environment into `import.meta.env`, so
+ * they would override the build's own base path and mode.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
+  return env;
 }
