@@ -1,20 +1,25 @@
 /**
  * Regenerates the bundled sample board (content/board/snapshot.json, `"sample": true`) so a fresh
  * clone builds a full board without a token. Deterministic: the same script writes the same
- * bytes. The issues go through the sync's own mapping and sanitising, as real ones would.
+ * bytes. The sample issues, with their history (labels changed, closed, reopened), go through
+ * the real sync five times, a fortnight apart, as GitHub would have answered at each: so the
+ * closed items and recorded changes are what the sync itself makes of them.
  *
  *   node scripts/make-sample-snapshot.ts [--out FILE]
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { canonicalJson } from '../src/lib/sync/canonical-json.ts';
-import { applyIssues } from '../src/lib/sync/merge.ts';
-import type { RawIssue } from '../src/lib/sync/response.ts';
-import { snapshotSchema } from '../src/schemas/snapshot.ts';
+import type { GraphqlClient } from '../src/lib/sync/client.ts';
+import { silentReporter } from '../src/lib/sync/progress.ts';
+import { syncBoard } from '../src/lib/sync/sync-board.ts';
+import { snapshotSchema, type Snapshot } from '../src/schemas/snapshot.ts';
 import { sourcesConfigSchema } from '../src/schemas/sources.ts';
 
 const SYNCED_AT = '2026-11-23T06:00:00Z';
 const DAY = 86_400_000;
+/** Where the simulated syncs say they read from; replaced by null in the file, as for any sample. */
+const SAMPLE_API = 'https://api.github.com/graphql';
 
 /** [title, labels, days since last update, age in days, assignees, one-line summary] */
 type Entry = [string, string, number, number, string, string];
@@ -553,6 +558,165 @@ const SECURITY_RISKS: Entry[] = [
   ],
 ];
 
+/** Risks resolved in the last weeks: [entry, days since closed, closer (null: a deleted account)]. */
+type ClosedEntry = [Entry, number, string | null];
+
+const ML_PLATFORM_CLOSED: ClosedEntry[] = [
+  [
+    [
+      'Training notebooks pinned to a PyTorch build with unsafe model loading',
+      'threat owner:security severity:high phase:training atlas:AML.T0011.000',
+      27,
+      48,
+      'tomas-appsec',
+      'The base notebook image loaded checkpoints with full unpickling; it is rebuilt on a patched release with weights-only loading.',
+    ],
+    27,
+    'tomas-appsec',
+  ],
+  [
+    [
+      'Label noise from the new annotation vendor not measured',
+      'risk owner:data-science severity:medium phase:data atlas:AML.T0020',
+      19,
+      60,
+      'mwong-ds',
+      'Inter-annotator agreement now runs on a 5% sample of every vendor batch before it reaches training.',
+    ],
+    19,
+    null,
+  ],
+  [
+    [
+      'Churn API echoes the feature vector in validation errors',
+      'threat owner:security severity:medium phase:deployment atlas:AML.T0013',
+      12,
+      31,
+      'lucia-ml',
+      'Malformed requests returned every engineered feature by name; errors are now generic and logged server-side.',
+    ],
+    12,
+    'lucia-ml',
+  ],
+  [
+    [
+      'Drift alerts for the pricing model routed to an unmonitored channel',
+      'risk owner:data-science severity:high phase:monitoring nist:MEASURE',
+      5,
+      35,
+      'ahmed-mlops',
+      'Alerts went to a chat channel nobody watches at night; they now page the on-call ML engineer.',
+    ],
+    5,
+    'ahmed-mlops',
+  ],
+];
+
+const SECURITY_RISKS_CLOSED: ClosedEntry[] = [
+  [
+    [
+      'Support assistant wrote full conversations to a public debug endpoint',
+      'threat owner:security severity:critical phase:deployment owasp-llm:LLM02:2026',
+      9,
+      16,
+      'priya-sec',
+      'A debug flag left on in production exposed transcripts; the flag is removed and the endpoint sits behind SSO.',
+    ],
+    9,
+    'priya-sec',
+  ],
+  [
+    [
+      'Embedding service API key committed to a public gist',
+      'threat owner:security severity:critical phase:deployment atlas:AML.T0055',
+      10,
+      12,
+      'tomas-appsec',
+      'The key was revoked within the hour and secret scanning now covers personal gists of staff accounts.',
+    ],
+    10,
+    'tomas-appsec',
+  ],
+  [
+    [
+      'Chat transcripts kept beyond the 30-day retention policy',
+      'risk owner:shared severity:medium phase:governance reg:gdpr',
+      22,
+      95,
+      'dana-privacy',
+      'The nightly purge skipped archived conversations; it now covers them and reports what it deleted.',
+    ],
+    22,
+    'dana-privacy',
+  ],
+  [
+    [
+      'Prompt-injection tests missing from the assistant release checklist',
+      'risk owner:shared severity:medium phase:evaluation owasp-llm:LLM01:2026',
+      2,
+      70,
+      'lucia-ml priya-sec',
+      'Releases shipped without the injection suite; it is now a required check in the release pipeline.',
+    ],
+    2,
+    'lucia-ml',
+  ],
+];
+
+/**
+ * What happened to some open risks before the board looked as it does now, by title. `was`:
+ * the labels an issue carried until `days` ago; `closed`: closed `days` ago by `by`, reopened
+ * `reopened` days ago.
+ */
+interface Story {
+  was?: Array<[days: number, labels: string]>;
+  closed?: { days: number; by: string | null; reopened: number };
+}
+
+const STORIES: Record<string, Story> = {
+  // Raised after the red team wrote to the bucket from outside.
+  'Training data for the churn model pulled from an unauthenticated S3 bucket': {
+    was: [[3, 'risk owner:data-science severity:medium phase:data atlas:AML.T0020 owasp-ml:ML02:2023']],
+  },
+  // Moved to both teams once the platform team took the service account over.
+  'Feature pipeline runs with a service account that can write production tables': {
+    was: [[11, 'risk owner:data-science severity:high phase:training atlas:AML.T0012 nist:MANAGE']],
+  },
+  // Lowered: the release process now keeps the previous version.
+  'No rollback plan for the recommendation model release': {
+    was: [[8, 'risk owner:data-science severity:medium phase:deployment']],
+  },
+  // Triage gave it an owner.
+  'Vector store reachable without authentication inside the VPC': {
+    was: [[9, 'threat severity:high phase:deployment owasp-llm:LLM09:2026']],
+  },
+  // The exposure is in what gets indexed, not in how it is served.
+  'RAG index includes documents the user is not allowed to read': {
+    was: [[4, 'risk owner:shared severity:high phase:deployment owasp-llm:LLM08:2026 atlas:AML.T0064']],
+  },
+  // Closed when signing went live, reopened when one upload path turned out to skip the check.
+  'Model registry accepts unsigned artefacts': { closed: { days: 20, by: 'priya-sec', reopened: 6 } },
+  // Recognised as a launch risk during planning: the label came late.
+  'No red-team exercise before launch of the claims assistant': {
+    was: [[6, 'severity:high phase:evaluation nist:MEASURE atlas:AML.T0042']],
+  },
+  // Older changes, before the last meeting.
+  'Jupyter servers in the research VPC expose tokens in URLs': {
+    was: [[21, 'threat owner:security severity:high phase:training atlas:AML.T0055']],
+  },
+  'No provenance record for third-party datasets in the feature store': {
+    was: [[30, 'risk owner:data-science severity:medium phase:data atlas:AML.T0010.002 nist:MAP']],
+  },
+  'Plugin marketplace lets agents install unreviewed tools': {
+    was: [
+      [25, 'threat owner:security severity:medium phase:deployment atlas:AML.T0010.005 owasp-llm:LLM04:2026'],
+    ],
+  },
+  'Transfer-learning base model from an unknown publisher': {
+    was: [[33, 'severity:medium phase:training owasp-ml:ML07:2023 atlas:AML.T0058']],
+  },
+};
+
 const NEXT_STEPS = [
   'Agree an owner and a target date at the next joint sync.',
   'Pair one person from each team on a fix proposal.',
@@ -560,70 +724,169 @@ const NEXT_STEPS = [
   'Write up the decision in the shared risk register.',
 ];
 
-function toIssues(repo: string, entries: Entry[]): RawIssue[] {
-  return entries.map(([title, labels, updatedDaysAgo, ageDays, assignees, summary], i) => {
-    const number = 100 + i * 7;
-    const at = (days: number, hour: number) =>
-      new Date(Date.parse(SYNCED_AT) - days * DAY - hour * 3_600_000).toISOString().replace('.000Z', 'Z');
+/** The board's syncs: every cadence (14 days) up to SYNCED_AT, so history spans several meetings. */
+const SYNCS = [56, 42, 28, 14, 0].map((days) => isoAt(days, 0));
+
+function isoAt(days: number, hours: number): string {
+  return new Date(Date.parse(SYNCED_AT) - days * DAY - hours * 3_600_000).toISOString().replace('.000Z', 'Z');
+}
+
+/** One sample issue with its whole story: a function of time, as GitHub would answer at each sync. */
+interface SampleIssue {
+  number: number;
+  title: string;
+  body: string;
+  author: string;
+  assignees: string[];
+  createdAt: string;
+  updatedAt: string;
+  labels: string;
+  /** Earlier labels, oldest first: `[until, labels]`. */
+  was: Array<[string, string]>;
+  /** Closes and reopens, oldest first. */
+  closes: Array<{ at: string; by: string | null; reopened: string | null }>;
+}
+
+function sampleIssues(entries: Entry[], closed: ClosedEntry[]): SampleIssue[] {
+  const all: Array<[Entry, ClosedEntry | null]> = [
+    ...entries.map((entry): [Entry, null] => [entry, null]),
+    ...closed.map((c): [Entry, ClosedEntry] => [c[0], c]),
+  ];
+  return all.map(([[title, labels, updatedDaysAgo, ageDays, assignees, summary], close], i) => {
+    const story = STORIES[title] ?? {};
+    const hour = (i * 3) % 7;
+    const closes = close
+      ? [{ at: isoAt(close[1], hour), by: close[2], reopened: null }]
+      : story.closed
+        ? [
+            {
+              at: isoAt(story.closed.days, hour),
+              by: story.closed.by,
+              reopened: isoAt(story.closed.reopened, hour),
+            },
+          ]
+        : [];
     return {
-      number,
+      number: 100 + i * 7,
       title,
-      state: 'OPEN',
       body: `**Summary.** ${summary}\n\n**Next step.** ${NEXT_STEPS[i % NEXT_STEPS.length]}\n\n- [x] Logged in the shared risk register\n- [ ] Discussed at the joint sync\n\nBackground: [runbook](../wiki/AI-risk-runbook).`,
-      createdAt: at(ageDays, (i * 5) % 11),
-      updatedAt: at(updatedDaysAgo, (i * 3) % 7),
-      author: { login: ['priya-sec', 'mwong-ds', 'lucia-ml', 'tomas-appsec', 'dana-privacy'][i % 5]! },
-      assignees: assignees
-        .split(' ')
-        .filter(Boolean)
-        .map((login) => ({ login })),
-      labels: labels.split(' ').map((name) => ({
+      author: ['priya-sec', 'mwong-ds', 'lucia-ml', 'tomas-appsec', 'dana-privacy'][i % 5]!,
+      assignees: assignees.split(' ').filter(Boolean),
+      createdAt: isoAt(ageDays, (i * 5) % 11),
+      updatedAt: isoAt(updatedDaysAgo, hour),
+      labels,
+      was: (story.was ?? []).map(([days, before]) => [isoAt(days, hour), before]),
+      closes,
+    };
+  });
+}
+
+/** The issue as GitHub's GraphQL API would return it at `now`, or null before it was opened. */
+function issueAt(issue: SampleIssue, repo: string, now: string, closure: boolean) {
+  const past = (at: string | null): at is string => at !== null && at <= now;
+  if (!past(issue.createdAt)) return null;
+  const labels = issue.was.find(([until]) => now < until)?.[1] ?? issue.labels;
+  const closes = issue.closes.filter((c) => past(c.at));
+  const last = closes.at(-1);
+  const state = last && !past(last.reopened) ? 'CLOSED' : 'OPEN';
+  const events = [
+    issue.createdAt,
+    issue.updatedAt,
+    ...issue.was.map(([until]) => until),
+    ...closes.flatMap((c) => [c.at, c.reopened]),
+  ];
+  const updatedAt = events.filter(past).sort().at(-1)!;
+  return {
+    number: issue.number,
+    title: issue.title,
+    state,
+    body: issue.body,
+    createdAt: issue.createdAt,
+    updatedAt,
+    author: { login: issue.author },
+    assignees: { nodes: issue.assignees.map((login) => ({ login })) },
+    labels: {
+      pageInfo: { hasNextPage: false, endCursor: null },
+      nodes: labels.split(' ').map((name) => ({
         name,
         color: name.includes(':') ? null : name === 'threat' ? 'b60205' : 'd93f0b',
       })),
-      repository: { nameWithOwner: repo, visibility: 'PUBLIC' as const },
-      moreLabels: null,
-    };
-  });
+    },
+    repository: { nameWithOwner: repo, visibility: 'PUBLIC' },
+    // Only the incremental query asks for these, as in queries.ts.
+    ...(closure && {
+      closedAt: state === 'CLOSED' ? last!.at : null,
+      timelineItems: { nodes: last ? [{ createdAt: last.at, actor: last.by && { login: last.by } }] : [] },
+    }),
+  };
+}
+
+/**
+ * GitHub at one moment, for the sync's own client interface: the full query gets the open
+ * issues with a selecting label, the incremental one every issue updated since the watermark,
+ * both in one page as each sample repository holds fewer than a hundred.
+ */
+function sampleGitHub(repos: Record<string, SampleIssue[]>, now: string): GraphqlClient {
+  const stats = { requests: 0, points: 0, remaining: null };
+  return {
+    stats,
+    async query(document, variables) {
+      const repo = `${variables['owner']}/${variables['name']}`;
+      const incremental = document.includes('query BoardIssuesSince');
+      const wanted = ((variables['labels'] as string[] | undefined) ?? []).map((l) => l.toLowerCase());
+      const nodes = (repos[repo] ?? [])
+        .map((issue) => issueAt(issue, repo, now, incremental))
+        .filter((node) => node !== null)
+        .filter((node) =>
+          incremental
+            ? node.updatedAt >= String(variables['since'])
+            : node.state === 'OPEN' && node.labels.nodes.some((l) => wanted.includes(l.name.toLowerCase())),
+        )
+        .sort((a, b) => (incremental ? a.updatedAt.localeCompare(b.updatedAt) : 0) || a.number - b.number);
+      return {
+        repository: {
+          nameWithOwner: repo,
+          visibility: 'PUBLIC',
+          issues: { pageInfo: { hasNextPage: false, endCursor: null }, nodes },
+        },
+      };
+    },
+  };
 }
 
 const config = sourcesConfigSchema.parse({
   sources: [{ repo: 'acme/ml-platform' }, { repo: 'acme/security-risks' }],
 });
-const catalogue: Array<[string, Entry[]]> = [
-  ['acme/ml-platform', ML_PLATFORM],
-  ['acme/security-risks', SECURITY_RISKS],
-];
-const sources = catalogue.map(([repo, entries], index) => {
-  const { items, watermark } = applyIssues({
-    source: config.sources[index]!,
-    mode: 'full',
-    previousItems: [],
-    previousWatermark: null,
-    nameWithOwner: repo,
-    issues: toIssues(repo, entries),
-    context: { conventions: config.conventions, body: config.body, webUrl: 'https://github.com' },
-    now: new Date(SYNCED_AT),
-    warn: (message) => {
-      throw new Error(message);
-    },
+const repos = {
+  'acme/ml-platform': sampleIssues(ML_PLATFORM, ML_PLATFORM_CLOSED),
+  'acme/security-risks': sampleIssues(SECURITY_RISKS, SECURITY_RISKS_CLOSED),
+};
+// A sample problem (a label the sync would flag as a mistake, an issue it could not map) is a
+// bug in this script, not data to ship.
+const reporter = {
+  ...silentReporter,
+  warn: (message: string) => {
+    throw new Error(message);
+  },
+};
+let synced: Snapshot | null = null;
+for (const at of SYNCS) {
+  const run = await syncBoard({
+    client: sampleGitHub(repos, at),
+    config,
+    previous: synced,
+    apiUrl: SAMPLE_API,
+    now: () => new Date(at),
+    reporter,
   });
-  return { repo, items, watermark };
-});
+  synced = run.snapshot;
+}
 
 const snapshot = snapshotSchema.parse({
-  version: 1,
-  syncedAt: SYNCED_AT,
+  ...synced!,
   apiUrl: null,
-  webUrl: 'https://github.com',
   sample: true,
-  settings: {
-    staleAfterDays: config.staleAfterDays,
-    cadenceDays: config.cadenceDays,
-    maxAgeHours: config.maxAgeHours,
-  },
-  sources: sources.map(({ repo, items, watermark }) => ({ repo, items: items.length, watermark })),
-  items: sources.flatMap((s) => s.items).sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number),
+  sources: synced!.sources.map(({ repo, items, watermark }) => ({ repo, items, watermark })),
 });
 
 const { values } = parseArgs({
@@ -631,5 +894,5 @@ const { values } = parseArgs({
 });
 await writeFile(values.out, canonicalJson(snapshot));
 process.stdout.write(
-  `${values.out}: ${snapshot.items.length} sample items from ${snapshot.sources.length} repositories\n`,
+  `${values.out}: ${snapshot.items.length} open and ${snapshot.closed.length} closed sample items from ${snapshot.sources.length} repositories\n`,
 );

@@ -76,6 +76,8 @@ export const sourcesConfigSchema = z
     cadenceDays: z.number().int().min(1).default(14),
     /** The board warns when the snapshot is older than this many hours. */
     maxAgeHours: z.number().int().min(1).default(48),
+    /** Closed items and the changes the sync records are kept this many days (the agenda's look-back limit). */
+    retentionDays: z.number().int().min(1).default(90),
     /** Timeouts, retries and pacing. */
     network: networkSchema.default(defaults.network),
   })

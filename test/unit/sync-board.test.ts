@@ -117,6 +117,30 @@ describe('syncBoard', () => {
     expect(reports.map((r) => r.status)).toEqual(['failed', 'ok']);
   });
 
+  it('keeps a failing source’s closed items as last good, and drops those of a source no longer listed', async () => {
+    const first = await sync(memoryClient({ 'acme/a': issues(3), 'acme/b': issues(1) }));
+    const closing = memoryClient({
+      'acme/a': [{ number: 1, state: 'CLOSED', updatedAt: '2026-11-20T00:00:00Z' }],
+      'acme/b': [{ number: 1 }],
+    });
+    const second = await sync(closing, first.snapshot);
+    expect(second.snapshot.closed.map((i) => [i.key, i.closedAt])).toEqual([
+      ['acme/a#1', '2026-11-20T00:00:00Z'],
+    ]);
+    const failing = memoryClient({ 'acme/a': new SyncError('server', 'GitHub answered 502'), 'acme/b': [] });
+    const third = await sync(failing, second.snapshot);
+    expect(third.snapshot.closed).toEqual(second.snapshot.closed);
+    const onlyB = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/b' }] });
+    const { snapshot } = await syncBoard({
+      client: memoryClient({ 'acme/b': [] }),
+      config: onlyB,
+      previous: third.snapshot,
+      apiUrl: API,
+      now,
+    });
+    expect([...snapshot.items, ...snapshot.closed].map((i) => i.key)).toEqual(['acme/b#1']);
+  });
+
   it('fails only its source when reading it throws something unexpected', async () => {
     const { snapshot, reports } = await sync(
       memoryClient({ 'acme/a': new RangeError('Maximum call stack size exceeded'), 'acme/b': issues(2) }),
@@ -172,6 +196,7 @@ describe('syncBoard', () => {
       staleAfterDays: 45,
       cadenceDays: 7,
       maxAgeHours: 24,
+      retentionDays: 30,
     });
     const { snapshot } = await syncBoard({
       client: memoryClient({ 'acme/a': issues(1) }),
@@ -180,7 +205,12 @@ describe('syncBoard', () => {
       apiUrl: API,
       now,
     });
-    expect(snapshot.settings).toEqual({ staleAfterDays: 45, cadenceDays: 7, maxAgeHours: 24 });
+    expect(snapshot.settings).toEqual({
+      staleAfterDays: 45,
+      cadenceDays: 7,
+      maxAgeHours: 24,
+      retentionDays: 30,
+    });
     expect(snapshot).toMatchObject({ syncedAt: '2026-11-25T12:00:00Z', apiUrl: API, sample: false });
   });
 });

@@ -27,7 +27,13 @@ describe('sources.yaml', () => {
       { repo: 'acme/ml-platform', labels: ['risk', 'threat'], includePrivate: false },
       { repo: 'acme/security-risks', labels: ['risk', 'threat'], includePrivate: false },
     ]);
-    expect(config).toMatchObject({ body: 'full', staleAfterDays: 30, cadenceDays: 14, maxAgeHours: 48 });
+    expect(config).toMatchObject({
+      body: 'full',
+      staleAfterDays: 30,
+      cadenceDays: 14,
+      maxAgeHours: 48,
+      retentionDays: 90,
+    });
     expect(config.conventions).toEqual({
       owner: 'owner:',
       severity: 'severity:',
@@ -67,6 +73,14 @@ describe('sources.yaml', () => {
     expect(configError('sources: []\n')).toMatch(/at least one source/);
     expect(configError('sources:\n  - repo: acme/x\n  - repo: ACME/x\n')).toMatch(/ACME\/x is listed twice/);
     expect(configError('sources: [{ repo: acme/x }]\nbody: html\n')).toMatch(/body/);
+  });
+
+  it('takes a retention window of whole days, at least one', () => {
+    expect(
+      parseConfig('sources: [{ repo: acme/x }]\nretentionDays: 30\n', 'sources.yaml').retentionDays,
+    ).toBe(30);
+    expect(configError('sources: [{ repo: acme/x }]\nretentionDays: 0\n')).toMatch(/retentionDays/);
+    expect(configError('sources: [{ repo: acme/x }]\nretentionDays: 1.5\n')).toMatch(/retentionDays/);
   });
 
   it('reports YAML syntax errors with their position', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyIssues, buildSnapshot } from '../../src/lib/sync/merge.ts';
+import { buildSnapshot } from '../../src/lib/sync/build-snapshot.ts';
+import { applyIssues } from '../../src/lib/sync/merge.ts';
 import type { RawIssue } from '../../src/lib/sync/response.ts';
 import { boardItemSchema, type BoardItem } from '../../src/schemas/board-item.ts';
 import { sourcesConfigSchema } from '../../src/schemas/sources.ts';
@@ -21,6 +22,9 @@ function issue(number: number, patch: Partial<RawIssue> = {}): RawIssue {
     labels: [{ name: 'risk', color: 'ff0000' }],
     repository: { nameWithOwner: 'acme/x', visibility: 'PUBLIC' },
     moreLabels: null,
+    closedAt: null,
+    closedBy: null,
+    lastClosedAt: null,
     ...patch,
   };
 }
@@ -46,8 +50,9 @@ function apply(
   const result = applyIssues({
     source,
     mode,
-    previousItems,
+    previous: { items: previousItems, closed: [] },
     previousWatermark: mode === 'incremental' ? '2026-01-20T00:00:00Z' : null,
+    lastSync: '2026-01-20T00:00:00Z',
     nameWithOwner: 'acme/x',
     issues,
     context,
@@ -132,6 +137,7 @@ describe('building the snapshot', () => {
       config,
       sources: [],
       items,
+      closed: [],
       syncedAt: new Date('2026-11-25T10:00:00.500Z'),
       apiUrl: 'https://api.github.com/graphql',
       webUrl: 'https://github.com',
@@ -141,7 +147,7 @@ describe('building the snapshot', () => {
       version: 1,
       sample: false,
       syncedAt: '2026-11-25T10:00:00Z',
-      settings: { staleAfterDays: 30, cadenceDays: 14, maxAgeHours: 48 },
+      settings: { staleAfterDays: 30, cadenceDays: 14, maxAgeHours: 48, retentionDays: 90 },
     });
   });
 
@@ -151,6 +157,7 @@ describe('building the snapshot', () => {
         config,
         sources: [],
         items: [item(1), item(1)],
+        closed: [],
         syncedAt: new Date(),
         apiUrl: 'x',
         webUrl: 'https://github.com',

@@ -84,5 +84,34 @@ describe('the closing summary', () => {
     expect(text).toMatch(/acme\/private\s+full\s+skipped: private repository/);
     expect(text).toContain('2 request(s), 4 rate-limit point(s) used, 4996 left');
     expect(text).toContain('snapshot snapshot.json unchanged');
+    expect(text).not.toMatch(/closed in the last/);
+  });
+
+  it('says how many recently closed items the snapshot keeps for the agenda', () => {
+    const snapshot = snapshotSchema.parse({
+      version: 1,
+      closed: [
+        {
+          key: 'acme/x#1',
+          repo: 'acme/x',
+          number: 1,
+          title: 't',
+          url: 'https://github.com/acme/x/issues/1',
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-11-01T00:00:00Z',
+          closedAt: '2026-11-01T00:00:00Z',
+        },
+      ],
+    });
+    const text = formatSummary({
+      snapshot,
+      reports: [],
+      requests: 1,
+      points: 3,
+      remaining: null,
+      elapsedMs: 10,
+      file: 'snapshot.json written',
+    });
+    expect(text).toContain('  1 item(s) closed in the last 90 days, kept for the agenda\n');
   });
 });

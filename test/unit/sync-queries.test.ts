@@ -48,6 +48,16 @@ describe('the GraphQL queries the sync sends', () => {
     expect(ALL_QUERIES.ISSUE_LABELS).toMatch(/issue\(number: \$number\)/);
   });
 
+  it('reads when and by whom an issue was closed in the incremental page itself, not in extra requests', () => {
+    expect(ALL_QUERIES.BOARD_ISSUES_SINCE).toMatch(/\.\.\.BoardIssueClosure/);
+    expect(ALL_QUERIES.BOARD_ISSUES_SINCE).toMatch(
+      /closedAt\s+timelineItems\(itemTypes: \[CLOSED_EVENT\], last: 1\)/,
+    );
+    expect(ALL_QUERIES.BOARD_ISSUES_SINCE).toMatch(/\.\.\. on ClosedEvent \{\s+createdAt\s+actor \{\s+login/);
+    // A full sync reads open issues only; the timeline would cost a point a page for nothing.
+    expect(ALL_QUERIES.BOARD_ISSUES_OPEN).not.toMatch(/closedAt|timelineItems/);
+  });
+
   it('never asks for the issue URL, which the board builds itself', () => {
     for (const [, document] of operations) expect(document).not.toMatch(/^\s+url$/m);
   });

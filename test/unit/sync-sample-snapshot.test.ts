@@ -47,6 +47,31 @@ describe('the bundled sample snapshot', () => {
     expect(snapshot.items.filter((i) => i.unknownTags.length > 0).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('keeps six to eight risks closed in the last month, most with who closed them', () => {
+    const since = Date.parse(snapshot.syncedAt!) - 30 * DAY;
+    expect(snapshot.closed.length).toBeGreaterThanOrEqual(6);
+    expect(snapshot.closed.length).toBeLessThanOrEqual(8);
+    expect(snapshot.closed.every((i) => Date.parse(i.closedAt!) >= since)).toBe(true);
+    expect(snapshot.closed.filter((i) => i.closedBy !== null).length).toBeGreaterThan(
+      snapshot.closed.length / 2,
+    );
+    const people = new Set(snapshot.items.flatMap((i) => [i.author, ...i.assignees]));
+    for (const item of snapshot.closed) if (item.closedBy) expect(people).toContain(item.closedBy);
+  });
+
+  it('gives an agenda since one cadence ago something resolved, changed and new, and older history too', () => {
+    const since = Date.parse(snapshot.syncedAt!) - snapshot.settings.cadenceDays * DAY;
+    const recent = snapshot.items.flatMap((i) => i.changes).filter((c) => Date.parse(c.at) >= since);
+    const older = snapshot.items.flatMap((i) => i.changes).filter((c) => Date.parse(c.at) < since);
+    expect(snapshot.closed.filter((i) => Date.parse(i.closedAt!) >= since).length).toBeGreaterThanOrEqual(3);
+    const kinds = (changes: typeof recent) => new Set(changes.map((c) => c.kind));
+    expect(kinds(recent)).toEqual(new Set(['opened', 'reopened', 'severity', 'owner', 'phase']));
+    expect(kinds(older)).toEqual(new Set(['opened', 'closed', 'severity', 'owner']));
+    const severity = recent.filter((c) => c.kind === 'severity').map((c) => `${c.from}→${c.to}`);
+    expect(severity).toEqual(expect.arrayContaining(['medium→high', 'medium→low']));
+    expect(recent.some((c) => c.kind === 'owner' && c.from === null)).toBe(true);
+  });
+
   it('is canonical JSON and regenerates byte for byte from scripts/make-sample-snapshot.ts', async () => {
     expect(text).toBe(canonicalJson(snapshot));
     const dir = await mkdtemp(join(tmpdir(), 'tandem-sample-'));
@@ -61,5 +86,6 @@ describe('the bundled sample snapshot', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // It runs the script in a new Node process: five simulated syncs, seconds on a busy machine.
+  }, 30_000);
 });

@@ -1,125 +1,106 @@
-import { boardItemSchema, type BoardItem } from '../../schemas/board-item.ts';
-import { snapshotSchema, type Snapshot } from '../../schemas/snapshot.ts';
-import type { Source, SourcesConfig } from '../../schemas/sources.ts';
-import { isSelected, itemKey, mapIssue, plainIssue, type MapContext } from './map-issue.ts';
-import { cleanText } from './plain-text.ts';
+import { z } from 'astro/zod';
+import type { BoardItem } from '../../schemas/board-item.ts';
+import type { Source } from '../../schemas/sources.ts';
+import { closeItem, notAfter, openItem } from './changes.ts';
+import { isoSeconds } from './iso-seconds.ts';
+import { isSelected, itemKey, type MapContext } from './map-issue.ts';
+import { mapSafely } from './map-safely.ts';
+import { cleanLogin } from './plain-text.ts';
 import type { RawIssue } from './response.ts';
+
+/** One source's part of a snapshot: its open items and those closed within the window. */
+export interface SourceItems {
+  items: BoardItem[];
+  closed: BoardItem[];
+}
 
 export interface ApplyInput {
   source: Source;
-  /** `full` replaces the source's items; `incremental` updates the previous ones. */
+  /** `full` re-reads the source's open issues; `incremental` updates the previous items. */
   mode: 'full' | 'incremental';
-  previousItems: readonly BoardItem[];
+  previous: Readonly<SourceItems>;
   previousWatermark: string | null;
+  /** When the source was last synced; null on its first sync, so history starts at creation dates. */
+  lastSync: string | null;
   /** The repository as GitHub names it, to check each issue belongs to it. */
   nameWithOwner: string;
   issues: readonly RawIssue[];
   context: MapContext;
-  /** When the sync started: no watermark may lie beyond it. */
+  /** When the sync started: no watermark or recorded change may lie beyond it. */
   now: Date;
   warn: (message: string) => void;
 }
 
 /**
- * Applies fetched issues to one source's items. An issue stays or arrives when it is open,
- * carries a selecting label and is in the expected public (or opted-in) repository; otherwise
- * it leaves. The watermark is the latest `updatedAt` seen, selected or not, but never later
- * than the start of the sync: an issue dated 2099 must not make later syncs miss new issues.
+ * Applies fetched issues to one source's items. An issue is on the board when it is open,
+ * carries a selecting label and is in the expected public (or opted-in) repository. One that
+ * was on the board and is now closed moves to `closed`, and back when reopened; one that lost
+ * its label, or turned out to be in another or a private repository, just leaves. Each item
+ * carries its history forward, with what changed since the last run appended (changes.ts).
  *
- * One issue can never fail its source: an issue that cannot be mapped keeps its last good item,
- * or arrives as a plain-text item, marked as not rendered, with a warning that names it.
+ * The watermark is the latest `updatedAt` seen, selected or not, but never later than the
+ * start of the sync: an issue dated 2099 must not make later syncs miss new issues. One issue
+ * can never fail its source (map-safely.ts).
  */
-export function applyIssues(input: ApplyInput): { items: BoardItem[]; watermark: string | null } {
-  const { source, issues, context, warn } = input;
-  const previous = new Map(input.previousItems.map((item) => [item.key, item]));
-  const items = new Map(input.mode === 'incremental' ? previous : []);
+export function applyIssues(input: ApplyInput): SourceItems & { watermark: string | null } {
+  const { source, issues, warn } = input;
+  const now = isoSeconds(input.now);
+  const before = new Map([...input.previous.items, ...input.previous.closed].map((i) => [i.key, i]));
+  const open = new Map(input.mode === 'incremental' ? input.previous.items.map((i) => [i.key, i]) : []);
+  const closed = new Map(input.previous.closed.map((i) => [i.key, i]));
+  const seen = new Set<string>();
   let watermark = input.mode === 'incremental' ? input.previousWatermark : null;
   let latest = Date.parse(watermark ?? '');
   for (const issue of issues) {
     const key = itemKey(source.repo, issue.number);
     const updated = Date.parse(issue.updatedAt);
     if (!Number.isNaN(updated) && !(updated <= latest)) [latest, watermark] = [updated, issue.updatedAt];
+    seen.add(key);
+    open.delete(key);
+    closed.delete(key);
     const sameRepo = issue.repository.nameWithOwner.toLowerCase() === input.nameWithOwner.toLowerCase();
     const visible = issue.repository.visibility === 'PUBLIC' || source.includePrivate;
-    if (!sameRepo || !visible)
+    if (!sameRepo || !visible) {
       warn(`${key}: skipped, it belongs to ${sameRepo ? 'a private repository' : 'another repository'}`);
-    if (!(sameRepo && visible && issue.state === 'OPEN' && isSelected(issue, source.labels))) {
-      items.delete(key);
       continue;
     }
-    const item = mapSafely(issue, source.repo, context, previous.get(key), warn);
-    if (item) items.set(key, item);
-    else items.delete(key);
+    const item = observe(issue, before.get(key), input, now);
+    if (item) (item.closedAt === null ? open : closed).set(key, item);
   }
-  if (latest > input.now.getTime()) watermark = isoSeconds(input.now);
-  return { items: [...items.values()], watermark };
-}
-
-/** The item for one issue, whatever its content: mapped, else the last good one, else plain text. */
-function mapSafely(
-  issue: RawIssue,
-  repo: string,
-  context: MapContext,
-  previous: BoardItem | undefined,
-  warn: (message: string) => void,
-): BoardItem | null {
-  const key = itemKey(repo, issue.number);
-  let reason: string;
-  try {
-    const parsed = boardItemSchema.safeParse(mapIssue(issue, repo, context));
-    if (parsed.success) return parsed.data;
-    reason = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  } catch (error) {
-    reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  }
-  reason = cleanText(reason, 200);
-  if (previous) {
-    warn(`${key}: could not be mapped (${reason}); keeping its last good item`);
-    return { ...previous, bodySkipped: cleanText(`not updated from GitHub: ${reason}`, 300) };
-  }
-  try {
-    const parsed = boardItemSchema.safeParse(plainIssue(issue, repo, context, reason));
-    if (parsed.success) {
-      warn(`${key}: could not be mapped (${reason}); added as plain text`);
-      return parsed.data;
+  if (input.mode === 'full') {
+    // A full sync reads only open labelled issues, so it cannot tell an issue closed since the
+    // last run from one whose label was removed, or deleted, without a request per item: every
+    // item gone from the answer is taken as closed now, by someone unknown.
+    for (const item of input.previous.items) {
+      if (!seen.has(item.key)) closed.set(item.key, closeItem(item, item, now, null, now));
     }
-  } catch {
-    // Falls through to the warning below.
   }
-  warn(`${key}: skipped, it could not be mapped (${reason})`);
-  return null;
+  if (latest > input.now.getTime()) watermark = now;
+  return { items: [...open.values()], closed: [...closed.values()], watermark };
 }
 
-const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** Assembles and validates the snapshot with the schema the build uses; items in a stable order. */
-export function buildSnapshot(input: {
-  config: SourcesConfig;
-  sources: Snapshot['sources'];
-  items: readonly BoardItem[];
-  syncedAt: Date;
-  apiUrl: string;
-  webUrl: string;
-}): Snapshot {
-  const { config } = input;
-  const items = [...input.items].sort((a, b) => compareRepo(a.repo, b.repo) || a.number - b.number);
-  return snapshotSchema.parse({
-    version: 1,
-    syncedAt: isoSeconds(input.syncedAt),
-    apiUrl: input.apiUrl,
-    webUrl: input.webUrl,
-    sample: false,
-    settings: {
-      staleAfterDays: config.staleAfterDays,
-      cadenceDays: config.cadenceDays,
-      maxAgeHours: config.maxAgeHours,
-    },
-    sources: input.sources,
-    items,
-  });
+/**
+ * The item an issue becomes, open or closed, or null when it is not on the board. A closed
+ * issue is recorded when it was on the board, or when it was opened and closed (with a
+ * selecting label) since the last sync; closed issues the board never showed stay out. An
+ * open one whose last close lies after the last sync was closed and reopened in between.
+ */
+function observe(issue: RawIssue, prior: BoardItem | undefined, input: ApplyInput, now: string) {
+  const { source, context, warn, lastSync } = input;
+  const selected = isSelected(issue, source.labels);
+  const since = (at: string | null) => lastSync !== null && Date.parse(at ?? '') > Date.parse(lastSync);
+  if (issue.state === 'OPEN') {
+    const item = selected ? mapSafely(issue, source.repo, context, prior, warn) : null;
+    const bounced = isDateTime(issue.lastClosedAt) && since(issue.lastClosedAt) ? issue.lastClosedAt : null;
+    return item && openItem(item, prior, { lastSync, now, bounced });
+  }
+  const openedSince = since(issue.createdAt);
+  if (!prior && !(selected && openedSince)) return null;
+  const item = mapSafely(issue, source.repo, context, prior, warn);
+  if (!item) return null;
+  const closedAt = isDateTime(issue.closedAt) ? notAfter(issue.closedAt, now) : notAfter(item.updatedAt, now);
+  return closeItem(item, prior, closedAt, cleanLogin(issue.closedBy), now);
 }
 
-function compareRepo(a: string, b: string): number {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
+const dateTime = z.iso.datetime({ offset: true });
+const isDateTime = (value: string | null): value is string => dateTime.safeParse(value).success;

@@ -40,6 +40,28 @@ const ISSUE_FIELDS = /* GraphQL */ `
   }
 `;
 
+/**
+ * When and by whom an issue was last closed, read with the issue in the same request: its
+ * `closedAt` and its last ClosedEvent, which stays in the timeline after a reopen, so an issue
+ * closed and reopened between two syncs shows too. Only the incremental query asks: a full
+ * sync reads open issues only, and the timeline would add a rate-limit point to each page.
+ */
+const CLOSURE_FIELDS = /* GraphQL */ `
+  fragment BoardIssueClosure on Issue {
+    closedAt
+    timelineItems(itemTypes: [CLOSED_EVENT], last: 1) {
+      nodes {
+        ... on ClosedEvent {
+          createdAt
+          actor {
+            login
+          }
+        }
+      }
+    }
+  }
+`;
+
 /** Full sync: open issues carrying any of the selecting labels, oldest first so pages stay stable. */
 export const BOARD_ISSUES_OPEN = /* GraphQL */ `
   query BoardIssuesOpen($owner: String!, $name: String!, $labels: [String!], $cursor: String) {
@@ -64,7 +86,8 @@ export const BOARD_ISSUES_OPEN = /* GraphQL */ `
 
 /**
  * Incremental sync: every issue updated at or after the watermark, open or closed, with no
- * label filter, because an issue that lost its `risk` label must be seen to leave the board.
+ * label filter, because an issue that lost its `risk` label must be seen to leave the board;
+ * closed ones with their close date and closer, for the snapshot's `closed` list.
  * Oldest update first, so an issue edited during the sync moves later and is not skipped.
  */
 export const BOARD_ISSUES_SINCE = /* GraphQL */ `
@@ -80,11 +103,12 @@ export const BOARD_ISSUES_SINCE = /* GraphQL */ `
         orderBy: { field: UPDATED_AT, direction: ASC }
       ) {
         pageInfo { hasNextPage endCursor }
-        nodes { ...BoardIssueFields }
+        nodes { ...BoardIssueFields ...BoardIssueClosure }
       }
     }
   }
   ${ISSUE_FIELDS}
+  ${CLOSURE_FIELDS}
 `;
 
 /**

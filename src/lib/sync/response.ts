@@ -30,6 +30,31 @@ const labelsSchema = z
     pageInfo: connection?.pageInfo ?? { hasNextPage: false, endCursor: null },
   }));
 
+/**
+ * The issue's last ClosedEvent (asked for with `last: 1`), kept in the timeline after a reopen.
+ * Absent when the query did not ask, as a full sync does not; the actor is null for a deleted
+ * account.
+ */
+const lastCloseSchema = z
+  .object({
+    nodes: z
+      .array(
+        z
+          .object({
+            createdAt: z.string().nullable().optional(),
+            actor: z.object({ login: z.string() }).nullable().optional(),
+          })
+          .nullable(),
+      )
+      .nullable(),
+  })
+  .nullable()
+  .optional()
+  .transform((connection) => {
+    const last = connection?.nodes?.at(-1);
+    return { at: last?.createdAt ?? null, by: last?.actor?.login ?? null };
+  });
+
 export const rawIssueSchema = z
   .object({
     number: z.number().int().positive(),
@@ -45,9 +70,20 @@ export const rawIssueSchema = z
     assignees: nodes(z.object({ login: z.string() })),
     labels: labelsSchema,
     repository: z.object({ nameWithOwner: z.string(), visibility: visibilitySchema }),
+    /** When the issue was last closed; null while open or when the query did not ask. */
+    closedAt: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((at) => at ?? null),
+    timelineItems: lastCloseSchema,
   })
-  .transform(({ labels, ...issue }) => ({
+  .transform(({ labels, timelineItems, ...issue }) => ({
     ...issue,
+    /** Login of whoever closed it last, when GitHub says; untrusted, cleaned by the merge. */
+    closedBy: timelineItems.by,
+    /** When it was last closed, even if reopened since; null when never closed or not asked. */
+    lastClosedAt: timelineItems.at,
     labels: labels.nodes,
     /** Where the labels read on from when the issue has more than one page of them; null when all are here. */
     moreLabels: labels.pageInfo.hasNextPage ? labels.pageInfo.endCursor : null,

@@ -26,7 +26,7 @@ export interface SummaryInput {
 
 const OWNER_ORDER = ['security', 'data-science', 'shared', null] as const;
 
-/** The closing summary: items per source and owner, requests, points and time. */
+/** The closing summary: items per source and owner, recently closed items, requests, points and time. */
 export function formatSummary({
   snapshot,
   reports,
@@ -49,9 +49,12 @@ export function formatSummary({
     return `${head}  ${String(report.items).padStart(5)} items (${owners}), ${report.pages} page(s)${attention(snapshot, report.repo)}${state}`;
   });
   const seconds = (elapsedMs / 1000).toFixed(1);
+  const closed = snapshot.closed.length;
+  const { retentionDays } = snapshot.settings;
   return [
     `Board sync: ${snapshot.items.length} items from ${reports.length} source(s) in ${seconds} s`,
     ...lines,
+    ...(closed ? [`  ${closed} item(s) closed in the last ${retentionDays} days, kept for the agenda`] : []),
     `  ${requests} request(s), ${points} rate-limit point(s) used${remaining === null ? '' : `, ${remaining} left`}`,
     `  snapshot ${file}`,
     '',

@@ -2,7 +2,7 @@ import type { Snapshot } from '../../schemas/snapshot.ts';
 import type { SourcesConfig } from '../../schemas/sources.ts';
 import type { GraphqlClient } from './client.ts';
 import { SyncError } from './errors.ts';
-import { buildSnapshot } from './merge.ts';
+import { buildSnapshot } from './build-snapshot.ts';
 import { usablePrevious } from './plan.ts';
 import { silentReporter, type Reporter } from './progress.ts';
 import type { SourceReport } from './summary.ts';
@@ -55,6 +55,10 @@ export async function syncBoard(
       `GitHub returned no open risk or threat items, but the board has ${before}; if every item really was closed or relabelled, run again with --allow-empty`,
     );
   }
+  const closed = results.flatMap((r) => r.closed);
   const sources = results.map((r) => r.status);
-  return { snapshot: buildSnapshot({ config, sources, items, syncedAt: now, apiUrl, webUrl }), reports };
+  return {
+    snapshot: buildSnapshot({ config, sources, items, closed, syncedAt: now, apiUrl, webUrl }),
+    reports,
+  };
 }

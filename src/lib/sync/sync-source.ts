@@ -4,21 +4,21 @@ import type { Source, SourcesConfig } from '../../schemas/sources.ts';
 import type { GraphqlClient } from './client.ts';
 import { SyncError } from './errors.ts';
 import { fetchSource } from './fetch-source.ts';
-import { applyIssues } from './merge.ts';
+import { applyIssues, type SourceItems } from './merge.ts';
 import { planSource, sourceFingerprint, statusOf } from './plan.ts';
 import { cleanText } from './plain-text.ts';
 import type { Reporter } from './progress.ts';
 import type { SourceReport } from './summary.ts';
 
-export interface SourceResult {
-  items: BoardItem[];
+export interface SourceResult extends SourceItems {
   status: Snapshot['sources'][number];
   report: SourceReport;
 }
 
 /**
  * Syncs one source. A non-fatal failure (unknown repository, 5xx after retries, GraphQL errors)
- * keeps the source's last good items and watermark, marked stale; fatal errors propagate.
+ * keeps the source's last good items, closed ones included, and watermark, marked stale; fatal
+ * errors propagate. A skipped source contributes nothing, as if it were not listed.
  */
 export async function syncSource(input: {
   client: GraphqlClient;
@@ -37,7 +37,11 @@ export async function syncSource(input: {
   const { repo } = source;
   const fingerprint = sourceFingerprint(source, config);
   const last = statusOf(previous, repo);
-  const previousItems = previous?.items.filter((i) => i.repo.toLowerCase() === repo.toLowerCase()) ?? [];
+  const ofRepo = (list: readonly BoardItem[] = []) =>
+    list.filter((i) => i.repo.toLowerCase() === repo.toLowerCase());
+  const before: SourceItems = { items: ofRepo(previous?.items), closed: ofRepo(previous?.closed) };
+  // The first sync of a source (or the first that read it) dates `opened` at creation.
+  const lastSync = last && !last.skipped ? (previous?.syncedAt ?? null) : null;
   const plan = planSource(last, fingerprint, input.full, now);
   const status = { repo, items: 0, watermark: null, stale: false, error: null, skipped: null, fingerprint };
   const report = {
@@ -61,15 +65,17 @@ export async function syncSource(input: {
       const message = fetched.skipped;
       return {
         items: [],
+        closed: [],
         status: { ...status, skipped: message },
         report: { ...report, status: 'skipped', pages, message },
       };
     }
-    const { items, watermark } = applyIssues({
+    const { items, closed, watermark } = applyIssues({
       source,
       mode: plan.mode,
-      previousItems,
+      previous: before,
       previousWatermark: plan.since,
+      lastSync,
       nameWithOwner: fetched.nameWithOwner,
       issues: fetched.issues,
       context: { conventions: config.conventions, body: config.body, webUrl: input.webUrl },
@@ -79,6 +85,7 @@ export async function syncSource(input: {
     reporter.done(repo, `${fetched.issues.length} issue(s) read, ${items.length} on the board`);
     return {
       items,
+      closed,
       status: { ...status, items: items.length, watermark },
       report: { ...report, items: items.length, pages, issues: fetched.issues.length },
     };
@@ -86,14 +93,14 @@ export async function syncSource(input: {
     // Token, network and rate-limit errors stop the run; anything else fails this source only,
     // so one repository's data can never take the others down with it.
     if (error instanceof SyncError && error.fatal) throw error;
-    const kept = previousItems.length;
+    const kept = before.items.length;
     const message = cleanText(
       error instanceof SyncError ? error.message : `unexpected error: ${String(error)}`,
       500,
     );
     reporter.warn(`${repo}: ${message}; keeping its ${kept} last good item(s), marked stale`);
     return {
-      items: previousItems,
+      ...before,
       status: {
         ...status,
         items: kept,
