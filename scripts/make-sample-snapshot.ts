@@ -886,7 +886,7 @@ const snapshot = snapshotSchema.parse({
   ...synced!,
   apiUrl: null,
   sample: true,
-  sources: synced!.sources.map(({ repo, items, watermark }) => ({ repo, items, watermark })),
+  sources: synced!.sources.map(({ repo, items, watermark, labels }) => ({ repo, items, watermark, labels })),
 });
 
 const { values } = parseArgs({

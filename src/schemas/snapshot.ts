@@ -21,6 +21,8 @@ const sourceStatusSchema = z.object({
   skipped: message.nullable().default(null),
   /** Hash of the source's settings; an incremental sync is only safe while it is unchanged. */
   fingerprint: z.string().nullable().default(null),
+  /** Labels that select an issue from this source, so the agenda can list closed ones on GitHub. */
+  labels: z.array(z.string().transform((label) => cleanText(label, 100))).default([]),
 });
 
 /** Board settings carried from sources.yaml so the offline build can use them. */

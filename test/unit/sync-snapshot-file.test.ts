@@ -87,7 +87,7 @@ describe('the snapshot file', () => {
     expect((await readSnapshot(path)).problem).toMatch(/JSON/);
   });
 
-  it('still reads a snapshot written before sources carried stale, error, skipped and fingerprint', async () => {
+  it('still reads a snapshot written before sources carried stale, error, skipped, fingerprint and labels', async () => {
     await writeFile(
       path,
       JSON.stringify({ version: 1, syncedAt: null, sources: [{ repo: 'acme/x', items: 0 }], items: [] }),
@@ -100,6 +100,7 @@ describe('the snapshot file', () => {
       error: null,
       skipped: null,
       fingerprint: null,
+      labels: [],
     });
   });
 });

@@ -35,7 +35,7 @@ export function agendaItem(item: BoardItem): AgendaItem {
 export function agendaData(snapshot: Snapshot, guidance: readonly GuidancePage[], now: Date): AgendaData {
   const asOf = snapshot.syncedAt ? new Date(snapshot.syncedAt) : now;
   const repos = snapshot.sources.filter((s) => s.skipped === null).map((s) => s.repo);
-  const labels = [...new Set(snapshot.sources.flatMap((s) => ('labels' in s ? (s.labels as string[]) : [])))];
+  const labels = [...new Set(snapshot.sources.flatMap((s) => s.labels))];
   return {
     asOf: asOf.toISOString(),
     defaultSince: defaultSince(asOf, snapshot.settings.cadenceDays).toISOString().slice(0, 10),

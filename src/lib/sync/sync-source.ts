@@ -43,7 +43,16 @@ export async function syncSource(input: {
   // The first sync of a source (or the first that read it) dates `opened` at creation.
   const lastSync = last && !last.skipped ? (previous?.syncedAt ?? null) : null;
   const plan = planSource(last, fingerprint, input.full, now);
-  const status = { repo, items: 0, watermark: null, stale: false, error: null, skipped: null, fingerprint };
+  const status = {
+    repo,
+    items: 0,
+    watermark: null,
+    stale: false,
+    error: null,
+    skipped: null,
+    fingerprint,
+    labels: source.labels,
+  };
   const report = {
     repo,
     mode: plan.mode,
