@@ -223,7 +223,7 @@ describe('buildAgenda', () => {
       href: '/board/?stale=1',
     });
     expect(view.notes).toContain(
-      '330 risks qualify; the 40 most pressing are listed (at most 40), the rest are linked.',
+      '330 risks qualify; the 40 most pressing are listed and the rest are linked at the end of their section.',
     );
     expect(agenda.minutes).toBeLessThanOrEqual(90);
   });

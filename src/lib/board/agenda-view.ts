@@ -134,7 +134,7 @@ export function agendaView(agenda: Agenda, links: AgendaLinks): AgendaView {
   const listed = agenda.sections.reduce((n, s) => n + (s.kind === 'risks' ? s.total : 0), 0);
   if (listed > risks)
     notes.push(
-      `${listed} risks qualify; the ${risks} most pressing are listed (at most ${agenda.cap}), the rest are linked.`,
+      `${listed} risks qualify; the ${risks} most pressing are listed and the rest are linked at the end of their section.`,
     );
   return {
     title: 'Security × data-science sync: agenda',
