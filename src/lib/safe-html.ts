@@ -12,7 +12,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { rehypeFocusablePre } from './rehype-focusable-pre.ts';
-import { rehypeTaskListText } from './rehype-task-list-text.ts';
+import { dropOtherInputs, rehypeTaskList } from './rehype-task-list.ts';
 import { checkHtml } from './sync/body-budget.ts';
 import { schema } from './sync/body.ts';
 import { applyImagePolicy } from './sync/image-filter.ts';
@@ -20,11 +20,11 @@ import { safeTextTree } from './sync/safe-text-tree.ts';
 
 const parser = unified().use(rehypeParse, { fragment: true });
 // Sanitising comes after every change that removes or rewrites content; the two plugins after
-// it only replace checkboxes with text and make code blocks focusable, which no allowlist needs
-// to see.
+// it only add what the page generates itself (labelled task-list checkboxes, focusable code
+// blocks), never anything taken from the body, so no allowlist needs to see it.
 const pipeline = unified()
   .use(rehypeSanitize, schema)
-  .use(rehypeTaskListText)
+  .use(rehypeTaskList)
   .use(rehypeFocusablePre)
   .use(rehypeStringify);
 
@@ -35,6 +35,7 @@ export function safeHtml(html: string, webOrigin: string): string | null {
   try {
     const tree = parser.parse(html) as Root;
     applyImagePolicy(tree, webOrigin);
+    dropOtherInputs(tree);
     safeTextTree(tree);
     return String(pipeline.stringify(pipeline.runSync(tree) as Root)).trim();
   } catch {

@@ -18,8 +18,15 @@ describe('safeHtml (build-time re-sanitising of issue bodies)', () => {
     const elements = parse(clean(`<p>before</p>${payload}<p>after</p>`)).querySelectorAll('*');
     for (const el of elements) {
       expect(el.tagName.toLowerCase()).not.toMatch(
-        /^(script|iframe|object|embed|style|link|meta|base|form|input|svg|math|template|video|marquee)$/,
+        /^(script|iframe|object|embed|style|link|meta|base|form|svg|math|template|video|marquee)$/,
       );
+      // The only form field that survives is an inert task-list checkbox the page built itself.
+      if (el.tagName.toLowerCase() === 'input') {
+        expect(el.attributes).toMatchObject({ type: 'checkbox', disabled: '' });
+        expect(
+          Object.keys(el.attributes).filter((a) => !/^(type|disabled|checked|aria-label)$/.test(a)),
+        ).toEqual([]);
+      }
       for (const [name, value] of Object.entries(el.attributes)) {
         expect(name).not.toMatch(/^(on|style$|srcdoc$|formaction$)/i);
         expect(value.replace(/[\s\u0000-\u001f]/g, '')).not.toMatch(/^(javascript|vbscript|data):/i);
@@ -27,11 +34,76 @@ describe('safeHtml (build-time re-sanitising of issue bodies)', () => {
     }
   });
 
-  it('turns task-list checkboxes into text so they need no label', () => {
+  it('renders task lists as disabled checkboxes, each labelled by its item text', () => {
     const html = clean(
-      '<ul><li><input type="checkbox" checked disabled> Done</li><li><input type="checkbox" disabled> Open</li></ul>',
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked disabled> Done</li>' +
+        '<li class="task-list-item"><input type="checkbox" disabled> Open <strong>now</strong></li></ul>',
     );
-    expect(html).toBe('<ul><li>[x] Done</li><li>[ ] Open</li></ul>');
+    expect(html).toBe(
+      '<ul class="contains-task-list">' +
+        '<li class="task-list-item"><label><input type="checkbox" disabled checked> Done</label></li>' +
+        '<li class="task-list-item"><label><input type="checkbox" disabled> Open <strong>now</strong></label></li></ul>',
+    );
+  });
+
+  it('labels only the item text of a nested task list, never the sub-list, and keeps plain items plain', () => {
+    const { bodyHTML } = renderBody(
+      '- [x] parent\n  - [ ] child\n  - plain\n- after',
+      'https://github.com/acme/r/issues/1',
+      'full',
+      WEB,
+    );
+    const dom = parse(clean(bodyHTML));
+    const labels = dom.querySelectorAll('label');
+    expect(labels.map((l) => [l.text.trim(), l.querySelector('input')!.hasAttribute('checked')])).toEqual([
+      ['parent', true],
+      ['child', false],
+    ]);
+    expect(labels.every((l) => l.querySelectorAll('ul, li, label').length === 0)).toBe(true);
+    expect(dom.querySelectorAll('li.task-list-item')).toHaveLength(2);
+    expect(dom.querySelectorAll('li:not(.task-list-item)').map((li) => li.text.trim())).toEqual([
+      'plain',
+      'after',
+    ]);
+  });
+
+  it('labels the checkbox of a loose task list inside its paragraph', () => {
+    const { bodyHTML } = renderBody(
+      '1. [x] first\n\n   more\n2. [ ] second',
+      'https://github.com/acme/r/issues/1',
+      'full',
+      WEB,
+    );
+    expect(clean(bodyHTML)).toContain(
+      '<p><label><input type="checkbox" disabled checked> first</label></p>\n<p>more</p>',
+    );
+  });
+
+  it('rebuilds each checkbox, so no attribute from the body reaches the page', () => {
+    const html = clean(
+      '<ul><li><input type="checkbox" checked id="x" name="n" value="v" form="f" tabindex="0" accesskey="k" title="t"' +
+        ' aria-label="Click me" aria-labelledby="evil" aria-describedby="evil" onclick="alert(1)" style="x" autofocus> Item</li></ul>',
+    );
+    expect(html).toBe(
+      '<ul class="contains-task-list"><li class="task-list-item"><label><input type="checkbox" disabled checked> Item</label></li></ul>',
+    );
+  });
+
+  it('drops inputs that are not checkboxes instead of letting the allowlist turn them into one', () => {
+    expect(
+      clean(
+        '<ul><li><input type="text" value="typed"> a</li><li><input> b</li><li><input type="image" src="https://x.example/i.png"> c</li></ul>',
+      ),
+    ).toBe('<ul><li> a</li><li> b</li><li> c</li></ul>');
+  });
+
+  it('writes a checkbox outside a task list as text, and names a task that has no text', () => {
+    expect(clean('<p>see <input type="checkbox" checked> and <input type="checkbox"></p>')).toBe(
+      '<p>see [x] and [ ]</p>',
+    );
+    expect(clean('<ul><li><input type="checkbox"></li></ul>')).toBe(
+      '<ul class="contains-task-list"><li class="task-list-item"><label><input type="checkbox" disabled aria-label="Task with no text"></label></li></ul>',
+    );
   });
 
   it('makes code blocks keyboard-focusable and keeps ordinary markup', () => {
@@ -84,7 +156,7 @@ describe('safeHtml (build-time re-sanitising of issue bodies)', () => {
     expect(html).toBe('<p title="a">bc</p>');
   });
 
-  it('leaves what renderBody stored as it was, apart from focusable code blocks and task boxes', () => {
+  it('leaves what renderBody stored as it was, apart from focusable code blocks and labelled task boxes', () => {
     const { bodyHTML } = renderBody(
       '# Title\n\n*Some* [link](https://example.com) ![ok](https://user-images.githubusercontent.com/1/a.png)\n\n- [x] done\n\n```\ncode\n```',
       'https://github.com/acme/r/issues/1',
@@ -93,7 +165,10 @@ describe('safeHtml (build-time re-sanitising of issue bodies)', () => {
     );
     expect(clean(bodyHTML)).toBe(
       bodyHTML
-        .replace('<input type="checkbox" checked disabled>', '[x]')
+        .replace(
+          '<input type="checkbox" checked disabled> done',
+          '<label><input type="checkbox" disabled checked> done</label>',
+        )
         .replace('<pre>', '<pre tabindex="0">'),
     );
   });

@@ -1,13 +1,15 @@
 /**
  * Taxonomy coverage: for each ATLAS technique and OWASP entry, how many open risks carry it
- * and which modules or practices teach it. A sub-technique's risks and guidance also count
- * for its parent technique. Pure.
+ * and which guidance covers it: a module or practice tagged with it teaches it, a checklist
+ * tagged with it checks for it. A sub-technique's risks and guidance also count for its parent
+ * technique. Pure.
  */
 import type { BoardItem } from '../../schemas/board-item.ts';
 import type { TaxonomyEntry } from '../taxonomy-build.ts';
+import { entriesOf } from '../taxonomy.ts';
 
 export interface GuidanceRef {
-  type: 'module' | 'practice';
+  type: 'module' | 'practice' | 'checklist';
   title: string;
   url: string;
   tags: readonly string[];
@@ -29,7 +31,7 @@ export interface CoverageInput {
 }
 
 export interface Coverage {
-  /** Entries with open risks and no module or practice, most risks first. */
+  /** Entries with open risks and no module, practice or checklist, most risks first. */
   untrained: CoverageRow[];
   tactics: Array<{ id: string; name: string; techniques: CoverageRow[] }>;
   owasp: CoverageRow[];
@@ -76,4 +78,17 @@ export function buildCoverage({ items, guidance, atlas, owasp }: CoverageInput):
     .filter((r) => r.risks > 0 && r.guidance.length === 0)
     .sort((a, b) => b.risks - a.risks || a.tag.localeCompare(b.tag));
   return { untrained, tactics, owasp: owaspRows };
+}
+
+/** Coverage of what the site shows: all of ATLAS, the OWASP ML Top 10 (2023) and the current LLM list (2026). */
+export function siteCoverage(items: readonly BoardItem[], guidance: readonly GuidanceRef[]): Coverage {
+  return buildCoverage({
+    items,
+    guidance,
+    atlas: entriesOf('atlas'),
+    owasp: [
+      { scheme: 'owasp-ml', entries: entriesOf('owasp-ml') },
+      { scheme: 'owasp-llm', entries: entriesOf('owasp-llm').filter((e) => e.id.endsWith(':2026')) },
+    ],
+  });
 }
