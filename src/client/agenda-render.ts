@@ -101,13 +101,8 @@ function actions(view: AgendaView): HTMLElement {
     row.dataset['key'] = a.key;
     return row;
   });
-  const scroll = el(
-    'div',
-    { className: 'table-scroll', tabIndex: 0 },
+  node.append(
     el('table', { className: 'agenda-actions-table' }, el('thead', {}, head), el('tbody', {}, ...rows)),
   );
-  scroll.setAttribute('role', 'region');
-  scroll.setAttribute('aria-labelledby', 'actions');
-  node.append(scroll);
   return node;
 }
