@@ -55,6 +55,7 @@ describe('choosing full or incremental', () => {
     error: null,
     skipped: null,
     fingerprint,
+    labels: ['risk'],
   };
 
   it('is incremental from the watermark when the last sync of the source was good and its settings are unchanged', () => {
