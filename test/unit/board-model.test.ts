@@ -113,7 +113,7 @@ describe('filters', () => {
     repo: 'acme/other',
     key: 'acme/other#1',
   });
-  const ctx = { now, staleAfterDays: 30 };
+  const ctx = { asOf: now, staleAfterDays: 30 };
 
   it('round-trips through the URL query, ignoring empty values', () => {
     const params = new URLSearchParams('severity=high&owner=&tag=atlas%3AAML.T0020&stale=1&q=%20bucket%20');
@@ -142,7 +142,16 @@ describe('filters', () => {
   it('offers only the values present on the board', () => {
     expect(filterOptions([a, b])).toEqual({
       phases: ['training'],
-      tags: ['atlas:AML.T0020', 'atlas:AML.T9999'],
+      tags: [
+        {
+          label: 'MITRE ATLAS',
+          options: [{ value: 'atlas:AML.T0020', text: 'AML.T0020 — Poison Training Data' }],
+        },
+        {
+          label: 'Unknown IDs',
+          options: [{ value: 'atlas:AML.T9999', text: 'atlas:AML.T9999 (unknown ID)' }],
+        },
+      ],
       repos: ['acme/other', 'acme/r'],
       assignees: ['dana'],
     });
@@ -156,6 +165,7 @@ describe('filters', () => {
     );
     expect(JSON.stringify(data)).not.toContain('secret-ish body');
     expect(data.tagNames).toEqual({ 'atlas:AML.T0020': 'Poison Training Data' });
+    expect(toBoardData([], '2026-11-23T06:00:00Z', 30).asOf).toBe('2026-11-23T06:00:00.000Z');
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * Board filters and their URL form, so a filtered view can be shared in a meeting invite:
  * /board/?severity=high&owner=unowned&tag=atlas:AML.T0020&stale=1&q=bucket
- * Pure: used at build time for tests and in the browser by <board-filters>.
+ * Pure: used at build time and in the browser by <board-view>. The sort order travels with the
+ * filters in the same query (see query.ts).
  */
-import type { BoardItem } from '../../schemas/board-item.ts';
+import type { ClientItem } from './data.ts';
 import { isStale } from './model.ts';
 
 export interface BoardFilter {
@@ -41,10 +42,11 @@ export function filterToParams(filter: BoardFilter): URLSearchParams {
   return params;
 }
 
+/** True when no criterion is set: every item matches. */
 export const isEmptyFilter = (filter: BoardFilter) => filterToParams(filter).toString() === '';
 
 /** Text an item can be found by: what the card shows. `names` maps tags to their names. */
-export function searchableText(item: BoardItem, names: (tag: string) => string = () => ''): string {
+export function searchableText(item: ClientItem, names: (tag: string) => string = () => ''): string {
   return [
     item.title,
     item.key,
@@ -58,17 +60,17 @@ export function searchableText(item: BoardItem, names: (tag: string) => string =
 }
 
 export function matchesFilter(
-  item: BoardItem,
+  item: ClientItem,
   filter: BoardFilter,
-  context: { now: Date; staleAfterDays: number; text?: string },
+  context: { asOf: Date; staleAfterDays: number; text?: string },
 ): boolean {
   if (filter.severity && item.severity !== filter.severity) return false;
   if (filter.owner && (item.owner ?? 'unowned') !== filter.owner) return false;
-  if (filter.phase && !item.phases.includes(filter.phase as BoardItem['phases'][number])) return false;
+  if (filter.phase && !item.phases.includes(filter.phase as ClientItem['phases'][number])) return false;
   if (filter.tag && !item.tags.includes(filter.tag) && !item.unknownTags.includes(filter.tag)) return false;
   if (filter.repo && item.repo !== filter.repo) return false;
   if (filter.assignee && !item.assignees.includes(filter.assignee)) return false;
-  if (filter.stale && !isStale(item, context.now, context.staleAfterDays)) return false;
+  if (filter.stale && !isStale(item, context.asOf, context.staleAfterDays)) return false;
   if (filter.q) {
     const text = context.text ?? searchableText(item);
     if (

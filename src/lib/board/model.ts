@@ -1,6 +1,8 @@
 /** The board's model: lanes by owning team, cards ordered by severity then age. Pure functions. */
 import type { BoardItem } from '../../schemas/board-item.ts';
 import type { Owner } from '../../schemas/owner.ts';
+import type { Snapshot } from '../../schemas/snapshot.ts';
+import { buildNow } from '../clock.ts';
 import { SEVERITIES } from '../vocabulary.ts';
 
 export type LaneKey = Owner | 'unowned';
@@ -17,30 +19,47 @@ const DAY_MS = 86_400_000;
 /** Items per lane page; every item is reachable without JavaScript across these pages. */
 export const LANE_PAGE_SIZE = 200;
 
+/** What ordering and grouping need of an item; full items and the browser's compact ones both fit. */
+type Sortable = Pick<BoardItem, 'key' | 'severity' | 'createdAt' | 'owner'>;
+
 /** Highest severity first; within a severity the oldest item first; ties by key for stable output. */
-export function compareItems(a: BoardItem, b: BoardItem): number {
+export function compareItems(a: Sortable, b: Sortable): number {
   return (
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    a.createdAt.localeCompare(b.createdAt) ||
+    Date.parse(a.createdAt) - Date.parse(b.createdAt) ||
     a.key.localeCompare(b.key)
   );
 }
 
-export function groupIntoLanes(items: readonly BoardItem[]) {
+export const laneOf = (item: Pick<BoardItem, 'owner'>): LaneKey => item.owner ?? 'unowned';
+
+export function groupIntoLanes<T extends Sortable>(
+  items: readonly T[],
+  compare: (a: T, b: T) => number = compareItems,
+) {
   return LANES.map((lane) => ({
     ...lane,
-    items: items.filter((i) => (i.owner ?? 'unowned') === lane.key).sort(compareItems),
+    items: items.filter((i) => laneOf(i) === lane.key).sort(compare),
   }));
 }
 
-/** Stale: no update for more than `staleAfterDays` before `now`. */
-export function isStale(item: BoardItem, now: Date, staleAfterDays: number): boolean {
-  return now.getTime() - Date.parse(item.updatedAt) > staleAfterDays * DAY_MS;
+/**
+ * The date the board is "as of": when the snapshot was synced, else (never synced) the build's
+ * clock. Ages and staleness count back from it everywhere (board, lane pages, agenda, browser),
+ * so a snapshot read a month later still says what it said on the day it was taken.
+ */
+export function boardAsOf(snapshot: Pick<Snapshot, 'syncedAt'>, fallback: () => Date = buildNow): Date {
+  return snapshot.syncedAt ? new Date(snapshot.syncedAt) : fallback();
 }
 
-/** Whole days between an ISO date-time and now. */
-export function ageInDays(iso: string, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS));
+/** Stale: no update on GitHub for more than `staleAfterDays` before `asOf` (see boardAsOf). */
+export function isStale(item: Pick<BoardItem, 'updatedAt'>, asOf: Date, staleAfterDays: number): boolean {
+  return asOf.getTime() - Date.parse(item.updatedAt) > staleAfterDays * DAY_MS;
+}
+
+/** Whole days between an ISO date-time and `asOf`. */
+export function ageInDays(iso: string, asOf: Date): number {
+  return Math.max(0, Math.floor((asOf.getTime() - Date.parse(iso)) / DAY_MS));
 }
 
 /** The lane pages the board builds, `lanes/<lane>/<page>`: every lane has at least one. */

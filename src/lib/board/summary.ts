@@ -1,7 +1,7 @@
 /** Board summary: owner × severity counts, totals, and how fresh the snapshot is. Pure. */
-import type { BoardItem } from '../../schemas/board-item.ts';
 import { SEVERITIES, type Severity } from '../vocabulary.ts';
-import { isStale, LANES, type LaneKey } from './model.ts';
+import type { ClientItem } from './data.ts';
+import { isStale, laneOf, LANES, type LaneKey } from './model.ts';
 
 export interface SummaryTable {
   rows: Array<{ lane: LaneKey; label: string; counts: Record<Severity, number>; total: number }>;
@@ -10,12 +10,12 @@ export interface SummaryTable {
   max: number;
 }
 
-export function summaryTable(items: readonly BoardItem[]): SummaryTable {
+export function summaryTable(items: readonly ClientItem[]): SummaryTable {
   const zero = () => Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const rows = LANES.map((lane) => ({ lane: lane.key, label: lane.label, counts: zero(), total: 0 }));
   const totals = { ...zero(), all: 0 };
   for (const item of items) {
-    const row = rows.find((r) => r.lane === (item.owner ?? 'unowned'))!;
+    const row = rows.find((r) => r.lane === laneOf(item))!;
     row.counts[item.severity] += 1;
     row.total += 1;
     totals[item.severity] += 1;
@@ -36,10 +36,11 @@ export interface BoardTotals {
   unowned: number;
 }
 
-export function boardTotals(items: readonly BoardItem[], now: Date, staleAfterDays: number): BoardTotals {
+/** Open, stale (as of the board's date, see boardAsOf) and unowned items. */
+export function boardTotals(items: readonly ClientItem[], asOf: Date, staleAfterDays: number): BoardTotals {
   return {
     open: items.length,
-    stale: items.filter((i) => isStale(i, now, staleAfterDays)).length,
+    stale: items.filter((i) => isStale(i, asOf, staleAfterDays)).length,
     unowned: items.filter((i) => i.owner === null).length,
   };
 }
