@@ -1,4 +1,4 @@
-/** Formatting shared by pages: dates in ISO form for machines and a readable form for people. */
+/** Formatting shared by pages. Dates are ISO (YYYY-MM-DD) everywhere: one format for people and machines. */
 import type { Owner } from '../schemas/owner.ts';
 import { truncate } from './sync/plain-text.ts';
 
@@ -16,16 +16,6 @@ export function ownerLabel(owner: Owner | null): string {
 /** `2026-11-20` — stable, unambiguous, and what `<time datetime>` wants. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-/** `20 Nov 2026`, independent of the build machine's locale and time zone. */
-export function readableDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
 }
 
 /** `45 min` or `1 h 30 min`. */

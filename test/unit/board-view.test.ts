@@ -47,7 +47,7 @@ describe('boardAsOf', () => {
 
   it('says what stale means next to the count', () => {
     expect(staleMeaning(30, new Date('2026-11-23T06:00:00Z'), true)).toBe(
-      'no update on GitHub for more than 30 days before the snapshot of 23 Nov 2026',
+      'no update on GitHub for more than 30 days before the snapshot of 2026-11-23',
     );
   });
 });

@@ -162,7 +162,7 @@ function moreLink(id: RiskSectionId, agenda: Agenda, links: AgendaLinks): [strin
     case 'changed':
       return ['more changed; see the board by last update', links.board('sort=updated')];
     case 'new':
-      return ['more new; see them on the board', links.board(`opened=${agenda.since}&sort=age`)];
+      return ['more new; see them on the board', links.board(`opened=${agenda.since}`)];
     case 'decisions':
       return ['more need a decision; see the risks that need an owner', links.board('owner=unowned')];
     case 'stale':

@@ -6,6 +6,7 @@
 import type { ItemChange } from '../../schemas/board-item.ts';
 import type { Owner } from '../../schemas/owner.ts';
 import { SEVERITIES, type Severity } from '../vocabulary.ts';
+import { isStale } from './model.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -132,11 +133,6 @@ export function defaultSince(asOf: Date, cadenceDays: number): Date {
   return parseDay(day(new Date(asOf.getTime() - cadenceDays * DAY_MS)))!;
 }
 
-/** Stale: no update on GitHub for more than `staleAfterDays` before the snapshot. */
-export function isStaleAt(item: { updatedAt: string }, asOf: Date, staleAfterDays: number): boolean {
-  return asOf.getTime() - Date.parse(item.updatedAt) > staleAfterDays * DAY_MS;
-}
-
 export function buildAgenda(input: AgendaInput): Agenda {
   const { asOf, staleAfterDays } = input;
   const cap = input.cap ?? AGENDA_CAP;
@@ -220,7 +216,7 @@ function place(
   if (decisions.length) return { section: 'decisions', reasons: [...decisions, ...changes, ...newLine] };
   if (changes.length) return { section: 'changed', reasons: [...changes, ...newLine] };
   if (isNew) return { section: 'new', reasons: newLine };
-  if (isStaleAt(item, asOf, staleAfterDays)) {
+  if (isStale(item, asOf, staleAfterDays)) {
     const days = Math.floor((asOf.getTime() - Date.parse(item.updatedAt)) / DAY_MS);
     return { section: 'stale', reasons: [`No update for ${days} days, since ${dayOf(item.updatedAt)}`] };
   }

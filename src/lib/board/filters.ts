@@ -16,6 +16,8 @@ export interface BoardFilter {
   repo?: string;
   assignee?: string;
   stale?: boolean;
+  /** Opened on or after this day (YYYY-MM-DD), e.g. since the last sync meeting. */
+  opened?: string;
   /** Free text matched against title, key, labels and tag names (case-insensitive, all words). */
   q?: string;
 }
@@ -29,6 +31,9 @@ export function filterFromParams(params: URLSearchParams): BoardFilter {
     if (value) filter[key] = value.slice(0, 200);
   }
   if (params.get('stale') === '1') filter.stale = true;
+  const opened = params.get('opened')?.trim();
+  if (opened && /^\d{4}-\d{2}-\d{2}$/.test(opened) && !Number.isNaN(Date.parse(opened)))
+    filter.opened = opened;
   const q = params.get('q')?.trim();
   if (q) filter.q = q.slice(0, 200);
   return filter;
@@ -38,6 +43,7 @@ export function filterToParams(filter: BoardFilter): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of KEYS) if (filter[key]) params.set(key, filter[key]!);
   if (filter.stale) params.set('stale', '1');
+  if (filter.opened) params.set('opened', filter.opened);
   if (filter.q) params.set('q', filter.q);
   return params;
 }
@@ -71,6 +77,7 @@ export function matchesFilter(
   if (filter.repo && item.repo !== filter.repo) return false;
   if (filter.assignee && !item.assignees.includes(filter.assignee)) return false;
   if (filter.stale && !isStale(item, context.asOf, context.staleAfterDays)) return false;
+  if (filter.opened && item.createdAt.slice(0, 10) < filter.opened) return false;
   if (filter.q) {
     const text = context.text ?? searchableText(item);
     if (

@@ -3,10 +3,10 @@
  * and boardAsOf in model.ts; this file is build-time only (it formats dates), so browser code
  * that imports the model does not pull in the formatter.
  */
-import { readableDate } from '../format.ts';
+import { isoDate } from '../format.ts';
 
-/** "no update on GitHub for more than 30 days before the snapshot of 23 Nov 2026" */
+/** "no update on GitHub for more than 30 days before the snapshot of 2026-11-23" */
 export function staleMeaning(staleAfterDays: number, asOf: Date, synced: boolean): string {
-  const before = synced ? `the snapshot of ${readableDate(asOf)}` : `${readableDate(asOf)} (never synced)`;
+  const before = synced ? `the snapshot of ${isoDate(asOf)}` : `${isoDate(asOf)} (never synced)`;
   return `no update on GitHub for more than ${staleAfterDays} days before ${before}`;
 }
