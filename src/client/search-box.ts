@@ -19,6 +19,8 @@ class SearchBox extends HTMLElement {
   #announce: ReturnType<typeof setTimeout> | undefined;
   /** Closed with Escape: results arriving late must not reopen it until the reader types again. */
   #dismissed = false;
+  /** The text whose results the panel holds; focus coming back to the box does not redo them. */
+  #rendered: string | null = null;
 
   connectedCallback() {
     const input = this.querySelector<HTMLInputElement>('input[type="search"]');
@@ -30,7 +32,10 @@ class SearchBox extends HTMLElement {
       this.#dismissed = false;
       this.#schedule(30);
     });
-    input.addEventListener('focus', () => this.#schedule(0));
+    input.addEventListener('focus', () => {
+      if (this.#rendered !== input.value) this.#schedule(0);
+      else this.#panel.hidden = this.#dismissed;
+    });
     this.addEventListener('keydown', (event) => this.#onKey(event));
     this.addEventListener('focusout', (event) => {
       if (!(event.relatedTarget instanceof Node && this.contains(event.relatedTarget)))
@@ -70,6 +75,7 @@ class SearchBox extends HTMLElement {
       return;
     }
     const query = this.#input.value;
+    this.#rendered = query;
     if (!query.trim()) {
       const refs = session.index.manifest.suggestions;
       const docs = await session.docs(refs);
@@ -105,7 +111,16 @@ class SearchBox extends HTMLElement {
 
   #show(heading: string, list: HTMLOListElement, query: string | null) {
     this.#part('[data-search-heading]').textContent = heading;
-    this.#part('[data-search-list]').replaceChildren(list);
+    // A later stage redraws the list; a reader browsing it with the arrow keys keeps their place.
+    const container = this.#part('[data-search-list]');
+    const focused = container.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).getAttribute('href')
+      : null;
+    container.replaceChildren(list);
+    if (focused !== null)
+      (
+        [...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === focused) ?? this.#input
+      ).focus();
     const all = this.#part<HTMLAnchorElement>('[data-search-all]');
     all.hidden = query === null;
     all.href = `${this.dataset['searchPage']}?q=${encodeURIComponent(query ?? '')}`;
