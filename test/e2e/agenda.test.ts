@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -156,4 +157,20 @@ describe('sync agenda in Chromium', () => {
     const markdown = await (await fetch(`${site.origin}${href}`)).text();
     expect(markdownKeys(markdown)).toEqual((await screenKeys(page)).map((s) => s.keys));
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`finds no axe violations on an agenda the browser redrew (${colorScheme}, 390 px)`, async () => {
+      context = await site.browser.newContext({ colorScheme, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${site.origin}/sync/?since=2026-10-01`);
+      await expect.poll(() => status(page)).toBe('Agenda for changes since 2026-10-01.');
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(
+        result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`),
+      ).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  }
 });
