@@ -282,3 +282,15 @@ describe('agenda view and Markdown', () => {
     expect(markdown.split('acme/r\\#105').length - 1).toBe(1); // resolved: no action row
   });
 });
+
+describe('stale counts', () => {
+  it('counts every stale risk as the board does, and says where the ones in other sections went', () => {
+    const staleUnowned = item({ owner: null, updatedAt: '2026-09-01T00:00:00Z' });
+    const stale = item({ updatedAt: '2026-09-02T00:00:00Z' });
+    const agenda = buildAgenda(input({ items: [staleUnowned, stale] }));
+    expect(agenda.staleTotal).toBe(2);
+    expect(agendaView(agenda, links).sections.find((s) => s.id === 'stale')!.intro).toBe(
+      "Open, with no update on GitHub for more than 30 days before the board's snapshot of 2026-11-23 (the board's 2 stale risks; 1 of them is in an earlier section).",
+    );
+  });
+});

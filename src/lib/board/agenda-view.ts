@@ -83,7 +83,7 @@ export function agendaView(agenda: Agenda, links: AgendaLinks): AgendaView {
     changed: `Severity raised or lowered, owner moved, phase changed or reopened since ${agenda.since}.`,
     new: `Opened or added to the board since ${agenda.since}: agree severity and owner.`,
     decisions: 'Risks that need an owner team, and critical risks with nobody assigned: decide now.',
-    stale: `Open, with no update on GitHub for more than ${agenda.staleAfterDays} days before the board's snapshot of ${agenda.asOf}.`,
+    stale: `Open, with no update on GitHub for more than ${agenda.staleAfterDays} days before the board's snapshot of ${agenda.asOf}${staleElsewhere(agenda)}.`,
     guidance: `Modules, practices and checklists reviewed or added since ${agenda.since}.`,
   };
   const line = (item: AgendaItem, reasons: string[]): AgendaLine => ({
@@ -168,6 +168,15 @@ function moreLink(id: RiskSectionId, agenda: Agenda, links: AgendaLinks): [strin
     case 'stale':
       return ['more stale; see every stale risk', links.board('stale=1')];
   }
+}
+
+/** The board counts every stale risk; say where the ones placed in a more pressing section went. */
+function staleElsewhere(agenda: Agenda): string {
+  const here = agenda.sections.find((s) => s.id === 'stale')?.total ?? 0;
+  const elsewhere = agenda.staleTotal - here;
+  return elsewhere > 0
+    ? ` (the board's ${agenda.staleTotal} stale risks; ${elsewhere} of them ${elsewhere === 1 ? 'is' : 'are'} in an earlier section)`
+    : '';
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

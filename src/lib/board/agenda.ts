@@ -91,6 +91,8 @@ export interface Agenda {
   /** First day changes are known for (asOf − retention); a `since` before it misses older changes. */
   knownFrom: string;
   staleAfterDays: number;
+  /** Every stale open risk, as the board counts them, wherever the agenda lists it. */
+  staleTotal: number;
   /** In meeting order: resolved, changed, new, decisions, stale, guidance. */
   sections: AgendaSection[];
   /** One line per risk to discuss (all listed risks but the resolved ones), for "Decisions and actions". */
@@ -187,6 +189,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     asOf: day(asOf),
     knownFrom: day(new Date(asOf.getTime() - input.retentionDays * DAY_MS)),
     staleAfterDays,
+    staleTotal: input.items.filter((item) => isStale(item, asOf, staleAfterDays)).length,
     sections,
     discussed: riskSections.filter((s) => s.id !== 'resolved').flatMap((s) => s.risks.map((r) => r.item)),
     minutes: sections.reduce((sum, s) => sum + s.minutes, 0),
