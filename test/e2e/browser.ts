@@ -2,7 +2,8 @@
  * Real Chromium for browser tests (Debian's package through playwright-core, never a downloaded
  * browser; see scripts/lib/browser.ts) and the site built by the `site` project served over HTTP.
  */
-import type { Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium, serveDist, type StaticServer } from '../../scripts/lib/browser.ts';
 
@@ -37,4 +38,12 @@ export function useBuiltSite(): BuiltSite {
       return server!.origin;
     },
   };
+}
+
+/** The WCAG 2.2 AA violations axe finds on the page, one line each ("rule: selectors"). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
 }

@@ -7,6 +7,7 @@ import type { Snapshot } from '../../schemas/snapshot.ts';
 import { buildAgenda, defaultSince, type AgendaItem, type GuidancePage } from './agenda.ts';
 import { agendaLinks, type AgendaSources } from './agenda-links.ts';
 import { agendaView } from './agenda-view.ts';
+import { boardAsOf } from './model.ts';
 
 /** What the browser needs to recompute the agenda for any date (served as /sync/agenda.json). */
 export interface AgendaData {
@@ -33,7 +34,7 @@ export function agendaItem(item: BoardItem): AgendaItem {
 
 /** The agenda's data from a snapshot and the guidance pages. */
 export function agendaData(snapshot: Snapshot, guidance: readonly GuidancePage[], now: Date): AgendaData {
-  const asOf = snapshot.syncedAt ? new Date(snapshot.syncedAt) : now;
+  const asOf = boardAsOf(snapshot, () => now);
   const repos = snapshot.sources.filter((s) => s.skipped === null).map((s) => s.repo);
   const labels = [...new Set(snapshot.sources.flatMap((s) => s.labels))];
   return {

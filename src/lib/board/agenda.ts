@@ -5,6 +5,7 @@
  */
 import type { ItemChange } from '../../schemas/board-item.ts';
 import type { Owner } from '../../schemas/owner.ts';
+import { ownerLabel } from '../format.ts';
 import { SEVERITIES, type Severity } from '../vocabulary.ts';
 import { isStale } from './model.ts';
 
@@ -231,12 +232,7 @@ function resolved(item: AgendaItem): AgendaRisk {
   return { item, reasons: [`Closed ${dayOf(item.closedAt!)}${by}`] };
 }
 
-const OWNER_NAMES: Record<string, string> = {
-  security: 'Security',
-  'data-science': 'Data science',
-  shared: 'Shared',
-};
-const ownerName = (value: string | null) => (value ? (OWNER_NAMES[value] ?? value) : 'needs an owner');
+const ownerName = (value: string | null) => ownerLabel(value as Owner | null);
 const phaseName = (value: string | null) => value || 'none';
 
 /**
