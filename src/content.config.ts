@@ -5,6 +5,7 @@ import { glossaryTermSchema } from './schemas/glossary-term.ts';
 import { moduleSchema } from './schemas/module.ts';
 import { practiceSchema } from './schemas/practice.ts';
 import { snapshotSchema } from './schemas/snapshot.ts';
+import { threatSchema } from './schemas/threat.ts';
 import { trackSchema } from './schemas/track.ts';
 
 export const collections = {
@@ -23,6 +24,10 @@ export const collections = {
   practices: defineCollection({
     loader: glob({ base: './content/practices', pattern: '*.mdx' }),
     schema: practiceSchema,
+  }),
+  threats: defineCollection({
+    loader: glob({ base: './content/threats', pattern: '*.yaml' }),
+    schema: threatSchema,
   }),
   glossary: defineCollection({ loader: file('./content/glossary/terms.yaml'), schema: glossaryTermSchema }),
   // The whole snapshot is one entry, so the schema can check it as a unit (unique keys).

@@ -4,6 +4,8 @@
  * (a module's track, prerequisites and related ids) and fail the build naming the file.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { AREA_IDS } from './assess/areas.ts';
+import { controlTarget } from './assess/controls.ts';
 import { routes } from './paths.ts';
 
 export type Module = CollectionEntry<'modules'>;
@@ -11,6 +13,7 @@ export type Track = CollectionEntry<'tracks'>;
 export type Checklist = CollectionEntry<'checklists'>;
 export type Practice = CollectionEntry<'practices'>;
 export type Term = CollectionEntry<'glossary'>;
+export type Threat = CollectionEntry<'threats'>;
 
 /**
  * Content does not change during a build, so each query runs once: with thousands of pages
@@ -131,4 +134,31 @@ export const getGuidance = once(async (): Promise<GuidanceEntry[]> => {
     ...practices.map((p) => entry('practice', routes.practice(p.id), p.data)),
     ...checklists.map((c) => entry('checklist', routes.checklist(c.id), c.data)),
   ];
+});
+
+/**
+ * The threat library in area order, then by title. Every suggested control must name a
+ * practice, checklist or module that exists; the build fails naming the file and the id.
+ */
+export const getThreats = once(async (): Promise<Threat[]> => {
+  const [threats, practices, checklists, modules] = await Promise.all([
+    getCollection('threats'),
+    getCollection('practices'),
+    getCollection('checklists'),
+    getCollection('modules'),
+  ]);
+  const known = {
+    practice: new Set(practices.map((p) => p.id)),
+    checklist: new Set(checklists.map((c) => c.id)),
+    module: new Set(modules.map((m) => m.id)),
+  };
+  for (const t of threats) {
+    for (const control of t.data.controls) {
+      const { kind, id } = controlTarget(control);
+      if (!known[kind].has(id))
+        throw new Error(`${t.filePath}: field "controls" names an unknown ${kind}: ${id}`);
+    }
+  }
+  const area = (t: Threat) => AREA_IDS.indexOf(t.data.area);
+  return threats.sort((a, b) => area(a) - area(b) || a.data.title.localeCompare(b.data.title));
 });
