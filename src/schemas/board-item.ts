@@ -55,17 +55,17 @@ export const boardItemSchema = z
     title: text(256),
     /** Link to the issue on GitHub, built by the sync from the web origin, repository and number. */
     url: z.url({ protocol: /^https$/, error: 'url must be an https:// URL' }),
-    /** Owning team from an `owner:` label; null means "Needs an owner". */
+    /** Owning team from an `owner:` label, else the issue form's answer; null means "Needs an owner". */
     owner: ownerSchema.nullable().default(null),
-    /** Highest `severity:` label, or unrated. */
+    /** Highest `severity:` label, else the issue form's answer, else unrated. */
     severity: severitySchema.default('unrated'),
-    /** Lifecycle phases from `phase:` labels. */
+    /** Lifecycle phases from `phase:` labels, else from the issue form. */
     phases: z.array(phaseSchema).default([]),
-    /** Known taxonomy tags from `atlas:`, `owasp-ml:`, `owasp-llm:`, `nist:` and `reg:` labels. */
+    /** Known taxonomy tags from `atlas:`, `owasp-ml:`, `owasp-llm:`, `nist:` and `reg:` labels (ATLAS also from the issue form). */
     tags: taxonomyTagsSchema,
     /** Taxonomy labels whose ID is not in the taxonomy file: flagged on the board, never dropped. */
     unknownTags: z.array(text(100)).default([]),
-    /** Labels that look like a convention but are not one, or conflict: shown as warnings, never applied silently. */
+    /** Labels that look like a convention but are not one, or conflict, and form answers not applied: shown as warnings. */
     flags: z.array(text(200)).default([]),
     /** Every other label. */
     labels: z.array(plainLabelSchema).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { issueFormSchema } from './issue-form.ts';
 import { repoNameSchema } from './repo-name.ts';
 
 /** A label prefix such as `owner:`; compared case-insensitively. */
@@ -59,6 +60,7 @@ const networkSchema = z.strictObject({
 const defaults = {
   conventions: conventionsSchema.parse({}),
   network: networkSchema.parse({}),
+  issueForm: issueFormSchema.parse({}),
 };
 
 /** content/board/sources.yaml: where the board's items come from and how labels map onto it. */
@@ -68,6 +70,8 @@ export const sourcesConfigSchema = z
     sources: z.array(sourceSchema).min(1, 'list at least one source, e.g. "- repo: acme/ml-platform"'),
     /** Label prefixes. */
     conventions: conventionsSchema.default(defaults.conventions),
+    /** Headings and options of the issue form (.github/ISSUE_TEMPLATE/ai-risk.yml); answers stand in for missing labels. */
+    issueForm: issueFormSchema.default(defaults.issueForm),
     /** Issue bodies: `full` sanitised HTML and an excerpt, `excerpt` only, or `none`. */
     body: z.enum(['full', 'excerpt', 'none']).default('full'),
     /** An item with no update for this many days is stale. */

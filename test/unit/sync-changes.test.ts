@@ -9,7 +9,12 @@ import { sourcesConfigSchema } from '../../src/schemas/sources.ts';
 
 const config = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/x' }] });
 const source = config.sources[0]!;
-const context = { conventions: config.conventions, body: config.body, webUrl: 'https://github.com' };
+const context = {
+  conventions: config.conventions,
+  issueForm: config.issueForm,
+  body: config.body,
+  webUrl: 'https://github.com',
+};
 const LAST_SYNC = '2026-11-09T06:00:00Z';
 const NOW = new Date('2026-11-23T06:00:00Z');
 

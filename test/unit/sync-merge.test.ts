@@ -7,7 +7,12 @@ import { sourcesConfigSchema } from '../../src/schemas/sources.ts';
 
 const config = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/x' }] });
 const source = config.sources[0]!;
-const context = { conventions: config.conventions, body: config.body, webUrl: 'https://github.com' };
+const context = {
+  conventions: config.conventions,
+  issueForm: config.issueForm,
+  body: config.body,
+  webUrl: 'https://github.com',
+};
 
 function issue(number: number, patch: Partial<RawIssue> = {}): RawIssue {
   return {

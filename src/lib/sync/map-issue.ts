@@ -1,9 +1,10 @@
 import type { z } from 'astro/zod';
 import type { boardItemSchema } from '../../schemas/board-item.ts';
+import type { IssueFormConfig } from '../../schemas/issue-form.ts';
 import type { Conventions } from '../../schemas/sources.ts';
 import { githubIssueUrl } from '../links.ts';
 import { plainExcerpt, renderBody, type BodyMode } from './body.ts';
-import { mapLabels } from './labels.ts';
+import { mapFields } from './form-precedence.ts';
 import { cleanLogin, cleanText } from './plain-text.ts';
 import type { RawIssue } from './response.ts';
 
@@ -11,6 +12,8 @@ export type BoardItemInput = z.input<typeof boardItemSchema>;
 
 export interface MapContext {
   conventions: Conventions;
+  /** How answers to the issue form read; they fill the fields no label speaks to. */
+  issueForm: IssueFormConfig;
   body: BodyMode;
   /** GitHub's web origin, e.g. `https://github.com`; every issue URL is built from it. */
   webUrl: string;
@@ -30,13 +33,14 @@ export function isSelected(issue: RawIssue, labels: readonly string[]): boolean 
 /**
  * Maps one GitHub issue onto a board item; the snapshot schema checks the result. `repo` is the
  * name from sources.yaml, so keys stay stable when GitHub spells or redirects it differently.
- * The issue's URL is built from the web origin, never taken from the API's `url`.
+ * The issue's URL is built from the web origin, never taken from the API's `url`. Labels set the
+ * board fields; answers to the issue form fill those no label speaks to (form-precedence.ts).
  */
 export function mapIssue(issue: RawIssue, repo: string, context: MapContext): BoardItemInput {
   const url = githubIssueUrl(context.webUrl, repo, issue.number);
   return {
     ...basics(issue, repo, url),
-    ...mapLabels(issue.labels, context.conventions),
+    ...mapFields(issue.labels, issue.body, context.conventions, context.issueForm),
     ...renderBody(issue.body, url, context.body, context.webUrl),
   };
 }

@@ -8,8 +8,9 @@ export type SourcePlan =
 type SourceStatus = Snapshot['sources'][number];
 
 /**
- * Hash of everything that shapes a source's items. When it changes (labels, conventions, body
- * mode), items synced earlier may be wrong, so the next sync of that source is a full one.
+ * Hash of everything that shapes a source's items. When it changes (labels, conventions, how the
+ * issue form reads, body mode), items synced earlier may be wrong, so the next sync of that
+ * source is a full one.
  */
 export function sourceFingerprint(source: Source, config: SourcesConfig): string {
   const shape = {
@@ -17,6 +18,7 @@ export function sourceFingerprint(source: Source, config: SourcesConfig): string
     labels: source.labels.map((label) => label.toLowerCase()).sort(),
     includePrivate: source.includePrivate,
     conventions: config.conventions,
+    issueForm: config.issueForm,
     body: config.body,
   };
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16);

@@ -87,7 +87,12 @@ export async function syncSource(input: {
       lastSync,
       nameWithOwner: fetched.nameWithOwner,
       issues: fetched.issues,
-      context: { conventions: config.conventions, body: config.body, webUrl: input.webUrl },
+      context: {
+        conventions: config.conventions,
+        issueForm: config.issueForm,
+        body: config.body,
+        webUrl: input.webUrl,
+      },
       now,
       warn: (message) => reporter.warn(message),
     });
