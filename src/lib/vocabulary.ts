@@ -10,3 +10,7 @@ export type Severity = (typeof SEVERITIES)[number];
 /** Lifecycle phases of an AI system (label `phase:…`), in lifecycle order. */
 export const PHASES = ['data', 'training', 'evaluation', 'deployment', 'monitoring', 'governance'] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** The team that owns a piece of guidance, a checklist item or a risk. */
+export const OWNERS = ['security', 'data-science', 'shared'] as const;
+export type Owner = (typeof OWNERS)[number];
