@@ -15,6 +15,8 @@ export const pinned: PinnedSite = {
   repository: null,
   /** Where checklist runs are filed as issues, if not in `repository`: 'owner/name' or an https URL. */
   checklistRepository: null,
+  /** Where the assessment workshop files risks, if not in `repository`: 'owner/name' or an https URL. */
+  riskRepository: null,
   /** The branch "Edit this page" opens (TANDEM_BRANCH overrides it). */
   branch: 'main',
 };
@@ -35,6 +37,11 @@ export interface SiteConfig {
    * GitHub applies `labels` only for people who may triage there.
    */
   checklistIssues: { url: string; labels: readonly string[] } | null;
+  /**
+   * Where the assessment workshop's "File as GitHub issue" opens a new issue; null: the workshop
+   * asks for a repository before it offers the links.
+   */
+  riskIssues: { url: string } | null;
   /** A page not reviewed for this many days is flagged "review overdue". */
   reviewIntervalDays: number;
 }
@@ -51,6 +58,7 @@ export function siteConfig(resolved: ResolvedSite): SiteConfig {
       url: resolved.checklistRepository.url,
       labels: ['checklist-run'],
     },
+    riskIssues: resolved.riskRepository && { url: resolved.riskRepository.url },
     reviewIntervalDays: 180,
   };
 }

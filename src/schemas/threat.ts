@@ -63,7 +63,11 @@ export const threatSchema = z
   })
   .superRefine((threat, ctx) => {
     if (!threat.tags.some((tag) => tag.startsWith('atlas:')))
-      ctx.addIssue({ code: 'custom', path: ['tags'], message: 'tag at least one MITRE ATLAS ID (atlas:AML.T…)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tags'],
+        message: 'tag at least one MITRE ATLAS ID (atlas:AML.T…)',
+      });
   });
 
 export type ThreatData = z.infer<typeof threatSchema>;

@@ -19,6 +19,7 @@ export const TEST_SITE_ENV = {
   TANDEM_BASE: '',
   TANDEM_REPOSITORY: '',
   TANDEM_CHECKLIST_REPOSITORY: '',
+  TANDEM_RISK_REPOSITORY: '',
   TANDEM_BRANCH: '',
   GITHUB_REPOSITORY: 'tandem-test/risks',
   GITHUB_SERVER_URL: 'https://github.com',

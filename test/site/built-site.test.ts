@@ -38,7 +38,15 @@ describe('the built site', () => {
   it('gives every page the header, a skip link to main, breadcrumbs below the home page, and the footer', () => {
     for (const page of pages) {
       const nav = page.dom.querySelectorAll('nav[aria-label="Main"] a').map((a) => a.text.trim());
-      expect(nav, page.route).toEqual(['Learn', 'Checklists', 'Practices', 'Board', 'Sync', 'Search']);
+      expect(nav, page.route).toEqual([
+        'Learn',
+        'Checklists',
+        'Practices',
+        'Assess',
+        'Board',
+        'Sync',
+        'Search',
+      ]);
       expect(page.dom.querySelector('a.skip-link')?.getAttribute('href'), page.route).toBe('#main');
       expect(page.dom.querySelector('main#main'), page.route).not.toBeNull();
       expect(page.dom.querySelector('footer'), page.route).not.toBeNull();

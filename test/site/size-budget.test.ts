@@ -49,6 +49,7 @@ const TYPES: Array<{ type: string; match: RegExp; html: number; css: number; js:
     css: 12,
     js: 15,
   },
+  { type: 'assessment workshop', match: /^\/assess\/$/, html: 90, css: 16, js: 40 },
   { type: 'other', match: /.*/, html: 60, css: 12, js: 25 },
 ];
 
@@ -67,5 +68,30 @@ describe('size budget per page type (gzip)', () => {
       css: true,
       js: true,
     });
+  });
+});
+
+describe("the workshop's JavaScript", () => {
+  const closure = (page: BuiltPage) => {
+    const js = new Set<string>();
+    for (const s of page.dom.querySelectorAll('script[src]')) staticClosure(s.getAttribute('src')!, js);
+    return js;
+  };
+  const assess = pages.find((p) => p.route === '/assess/')!;
+  /** Chunks that define the workshop's element or hold its model, found by what they contain. */
+  const own = [...closure(assess)].filter((src) =>
+    /customElements\.define\(["']risk-workshop["']|tandem:assessments/.test(
+      readFileSync(join(distDir, src), 'utf8'),
+    ),
+  );
+
+  it('is found on /assess/', () => {
+    expect(own.length).toBeGreaterThan(0);
+  });
+
+  it('loads on no other page', () => {
+    const others = pages.filter((p) => p.route !== '/assess/');
+    const leaks = others.filter((p) => own.some((src) => closure(p).has(src))).map((p) => p.route);
+    expect(leaks).toEqual([]);
   });
 });

@@ -176,6 +176,21 @@ describe('the repository', () => {
     ]);
   });
 
+  it('files workshop risks in TANDEM_RISK_REPOSITORY, the pinned one, else the repository', () => {
+    expect(resolveSite({ TANDEM_REPOSITORY: 'tandem-test/site' }).riskRepository).toEqual({
+      url: 'https://github.com/tandem-test/site',
+    });
+    expect(
+      resolveSite({ TANDEM_REPOSITORY: 'tandem-test/site', TANDEM_RISK_REPOSITORY: 'tandem-test/risks' })
+        .riskRepository,
+    ).toEqual({ url: 'https://github.com/tandem-test/risks' });
+    expect(
+      resolveSite({}, pinned({ riskRepository: 'https://ghe.tandem.test/ml/risks' })).riskRepository,
+    ).toEqual({ url: 'https://ghe.tandem.test/ml/risks' });
+    expect(resolveSite({ TANDEM_SITE_URL: 'https://risks.tandem.test/' }).riskRepository).toBeNull();
+    expect(() => resolveSite({ TANDEM_RISK_REPOSITORY: 'not a repo' })).toThrow(/TANDEM_RISK_REPOSITORY/);
+  });
+
   it('files checklist runs in TANDEM_CHECKLIST_REPOSITORY or the pinned one when set', () => {
     const env = {
       TANDEM_REPOSITORY: 'tandem-test/risks',

@@ -10,7 +10,10 @@ export interface Selectable {
 }
 
 /** Whether a threat applies to a profile. */
-export function applies(threat: Selectable, profile: Pick<SystemProfile, 'data' | 'model' | 'deployment'>): boolean {
+export function applies(
+  threat: Selectable,
+  profile: Pick<SystemProfile, 'data' | 'model' | 'deployment'>,
+): boolean {
   return holds(threat.appliesWhen, profileFacts(profile));
 }
 

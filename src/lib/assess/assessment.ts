@@ -161,7 +161,8 @@ export function rename(a: Assessment, name: string, now: string): Assessment {
 
 // ---- Risks from the library ---------------------------------------------------------------
 
-function riskFrom(threat: LibraryThreat): Risk {
+/** A library threat as a fresh, unrated risk: what the teams start from. */
+export function riskFrom(threat: LibraryThreat): Risk {
   return {
     id: threat.id,
     threatId: threat.id,

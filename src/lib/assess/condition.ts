@@ -8,16 +8,25 @@ import { FACTS } from './profile.ts';
 export type Condition = 'always' | string | { any: Condition[] } | { all: Condition[] } | { not: Condition };
 
 /** Checks a parsed YAML value; returns the condition or the first problem, with its path. */
-export function readCondition(value: unknown, path = 'appliesWhen'): { ok: true } | { ok: false; error: string } {
+export function readCondition(
+  value: unknown,
+  path = 'appliesWhen',
+): { ok: true } | { ok: false; error: string } {
   if (typeof value === 'string') {
     if (value === 'always' || FACTS.includes(value)) return { ok: true };
-    return { ok: false, error: `${path}: unknown fact "${value}"; use "always" or one of ${FACTS.join(', ')}` };
+    return {
+      ok: false,
+      error: `${path}: unknown fact "${value}"; use "always" or one of ${FACTS.join(', ')}`,
+    };
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const keys = Object.keys(value);
     const [key] = keys;
     if (keys.length !== 1 || !['any', 'all', 'not'].includes(key ?? ''))
-      return { ok: false, error: `${path}: write exactly one of any, all or not (got ${keys.join(', ') || 'nothing'})` };
+      return {
+        ok: false,
+        error: `${path}: write exactly one of any, all or not (got ${keys.join(', ') || 'nothing'})`,
+      };
     const inner = (value as Record<string, unknown>)[key as string];
     if (key === 'not') return readCondition(inner, `${path}.not`);
     if (!Array.isArray(inner) || inner.length === 0)

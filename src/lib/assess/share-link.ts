@@ -1,13 +1,16 @@
 /**
  * Sharing an assessment in the URL fragment, which browsers never send to a server:
- * `#share=1.<base64url of the assessment JSON, deflate-raw compressed>`. The encoding is the
- * whole assessment, lossless; the version after "share=" lets a later format change it. Links
+ * `#share=1.<base64url of the assessment JSON, deflate-raw compressed>`. Library text the teams
+ * did not change is left out and filled back from the opening page's library
+ * (src/lib/assess/share-compact.ts), so the round trip is lossless while links stay short; the
+ * version after "share=" lets a later format change it. Links
  * longer than SHARE_LIMIT are refused, since chat tools and GitHub cut or reject long URLs; the
  * page offers "Export file" instead. Decoding reads at most DECODED_MAX bytes of JSON and checks
  * the result with readAssessment like any other untrusted input.
  */
 import { readAssessmentReport } from './assessment-read.ts';
-import type { Assessment } from './assessment.ts';
+import type { Assessment, LibraryThreat } from './assessment.ts';
+import { compactForShare, expandShared } from './share-compact.ts';
 import { removed } from '../stored-state.ts';
 
 export const SHARE_PREFIX = 'share=1.';
@@ -73,14 +76,18 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array | 'too-large' | 'b
 }
 
 /** `share=1.<data>`, without the '#'. */
-export async function encodeShare(a: Assessment): Promise<string> {
-  return SHARE_PREFIX + toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(a))));
+export async function encodeShare(a: Assessment, library: readonly LibraryThreat[] = []): Promise<string> {
+  const json = JSON.stringify(compactForShare(a, library));
+  return SHARE_PREFIX + toBase64Url(await deflate(new TextEncoder().encode(json)));
 }
 
 const BROKEN = 'the link is damaged or incomplete; ask for it again, or for an exported file.';
 
 /** Reads a fragment, with or without its '#'; never throws. Errors follow "…could not be opened: ". */
-export async function decodeShare(fragment: string): Promise<ShareDecode> {
+export async function decodeShare(
+  fragment: string,
+  library: readonly LibraryThreat[] = [],
+): Promise<ShareDecode> {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (!text.startsWith(SHARE_PREFIX)) {
     return /^share=\d+\./.test(text)
@@ -100,7 +107,7 @@ export async function decodeShare(fragment: string): Promise<ShareDecode> {
   } catch {
     return { ok: false, error: BROKEN };
   }
-  const report = readAssessmentReport(value);
+  const report = readAssessmentReport(expandShared(value, library));
   if (!report) return { ok: false, error: 'the link holds no assessment this page can read.' };
   const { assessment, dropped } = report;
   return dropped
@@ -116,8 +123,9 @@ export async function decodeShare(fragment: string): Promise<ShareDecode> {
 export async function shareUrl(
   a: Assessment,
   pageUrl: string,
+  library: readonly LibraryThreat[] = [],
 ): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
-  const url = `${pageUrl.split('#')[0]}#${await encodeShare(a)}`;
+  const url = `${pageUrl.split('#')[0]}#${await encodeShare(a, library)}`;
   if (url.length <= SHARE_LIMIT) return { ok: true, url };
   const count = (n: number) => n.toLocaleString('en-US');
   return {

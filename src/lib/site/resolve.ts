@@ -9,7 +9,9 @@
  * - Repository: TANDEM_REPOSITORY, else the pinned `repository`, else GITHUB_REPOSITORY on
  *   GITHUB_SERVER_URL, else null: "Edit this page", "Report a problem" and "Open as GitHub
  *   issue" are then left out. Checklist runs are filed in TANDEM_CHECKLIST_REPOSITORY, else the
- *   pinned `checklistRepository`, else the same repository.
+ *   pinned `checklistRepository`, else the same repository. Risks from the joint assessment
+ *   workshop are filed in TANDEM_RISK_REPOSITORY, else the pinned `riskRepository`, else the same
+ *   repository (point it at a repository the board's sources.yaml reads).
  * Empty variables count as unset (an Actions expression with no value gives an empty string).
  */
 import { githubPages } from './github-pages.ts';
@@ -22,6 +24,7 @@ export interface PinnedSite {
   url: string | null;
   repository: string | null;
   checklistRepository: string | null;
+  riskRepository?: string | null;
   branch: string;
 }
 
@@ -34,6 +37,8 @@ export interface ResolvedSite {
   repository: { url: string; branch: string } | null;
   /** The repository checklist runs are filed in, or null when unknown. */
   checklistRepository: RepositoryUrl | null;
+  /** The repository the workshop files risks in, or null when unknown. */
+  riskRepository: RepositoryUrl | null;
   /** What fell back, one sentence each, for the build to log once. */
   warnings: string[];
 }
@@ -78,12 +83,18 @@ export function resolveSite(env: Env, pinned: PinnedSite = UNPINNED): ResolvedSi
       [read('TANDEM_CHECKLIST_REPOSITORY'), 'TANDEM_CHECKLIST_REPOSITORY'],
       [pinned.checklistRepository, 'checklistRepository in src/site.config.ts'],
     ) ?? repository;
+  const riskRepository =
+    firstRepository(
+      [read('TANDEM_RISK_REPOSITORY'), 'TANDEM_RISK_REPOSITORY'],
+      [pinned.riskRepository, 'riskRepository in src/site.config.ts'],
+    ) ?? repository;
 
   return {
     url: site.origin === null ? null : `${site.origin}${site.base}`,
     base: site.base,
     repository: repository && { url: repository.url, branch: read('TANDEM_BRANCH') ?? pinned.branch },
     checklistRepository,
+    riskRepository,
     warnings,
   };
 }
