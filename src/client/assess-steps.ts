@@ -13,6 +13,7 @@ import {
   needsDiscussion,
   rate,
   removeRisk,
+  rename,
   setProfile,
   setStatus,
   updateRisk,
@@ -117,6 +118,15 @@ function describe(context: StepContext): HTMLElement {
   const count = el('p', { className: 'selected-count' }, selectedText(context));
   count.setAttribute('aria-live', 'polite');
 
+  const title = el('input', {
+    type: 'text',
+    value: context.assessment.name,
+    maxLength: 200,
+    autocomplete: 'off',
+  });
+  title.addEventListener('input', () => {
+    if (title.value.trim()) context.update((a) => rename(a, title.value, now()));
+  });
   const name = el('input', { type: 'text', value: profile().name, maxLength: 200, autocomplete: 'off' });
   name.addEventListener('input', () => change({ name: name.value }));
   const purpose = el('textarea', { value: profile().purpose, rows: 2, maxLength: 2000 });
@@ -167,6 +177,7 @@ function describe(context: StepContext): HTMLElement {
       { className: 'muted' },
       'Both teams together: what the system is, what data it touches, what kind of model it is and who it serves. The profile selects the threats to review.',
     ),
+    field('Assessment name', title, 'How this assessment is listed in this browser and in exports.'),
     field('System name', name),
     field('Purpose', purpose, 'What it does and for whom, in a sentence or two.'),
     field('Data sources', sources, 'Where training, retrieval and run-time data come from.'),
@@ -411,6 +422,16 @@ function rateStep(context: StepContext): HTMLElement {
   refreshSummary();
   const list = el('ol', { className: 'rate-list' });
   risks.forEach((risk) => list.append(rateCard(context, risk, refreshSummary)));
+  // Late in a workshop, what is left: risks the teams disagree on or have not agreed yet.
+  const open = (id: string) => {
+    const r = context.assessmentNow().risks.find((x) => x.id === id);
+    return !!r && (needsDiscussion(r) || scoreOf(r.ratings.agreed) === null);
+  };
+  const filter = checkbox('Show only risks to discuss or not yet agreed', false, (only) => {
+    for (const card of list.querySelectorAll<HTMLElement>('.rate-card'))
+      card.hidden = only && !open(card.dataset['riskId']!);
+  });
+  filter.classList.add('rate-filter', 'no-print');
   return el(
     'div',
     {},
@@ -420,7 +441,7 @@ function rateStep(context: StepContext): HTMLElement {
       'Each team rates likelihood and impact from 1 to 5 on its own, then both agree one rating. Where the teams differ by 2 or more on either, the risk is flagged to discuss. Severity: low 1–4, medium 5–9, high 10–16, critical 20–25 (likelihood × impact).',
     ),
     summary,
-    risks.length ? list : el('p', {}, 'No risks to rate: review the threats first.'),
+    ...(risks.length ? [filter, list] : [el('p', {}, 'No risks to rate: review the threats first.')]),
   );
 }
 
@@ -434,6 +455,7 @@ function rateSummary(a: Assessment): string {
 function rateCard(context: StepContext, risk: Risk, refreshSummary: () => void): HTMLElement {
   const threat = context.config.threats.find((t) => t.id === risk.threatId);
   const card = el('li', { className: 'rate-card' });
+  card.dataset['riskId'] = risk.id;
   card.append(el('h3', {}, risk.title));
   if (threat)
     card.append(

@@ -159,6 +159,33 @@ describe('rating together', () => {
   });
 });
 
+describe('a workshop with many risks', () => {
+  it('narrows the rating step to the risks left to discuss or agree', async () => {
+    await open('?example');
+    await step('Rate together').click();
+    const all = await page.locator('.rate-card').count();
+    await page.getByLabel('Show only risks to discuss or not yet agreed').check();
+    expect(await page.locator('.rate-card:visible').count()).toBe(5);
+    await page.getByLabel('Show only risks to discuss or not yet agreed').uncheck();
+    expect(await page.locator('.rate-card:visible').count()).toBe(all);
+  });
+
+  it('names and keeps several assessments apart', async () => {
+    await open();
+    await page.getByLabel('Assessment name').fill('Fraud model review');
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByLabel('Assessment name').fill('Chatbot review');
+    const names = await page.getByLabel('Assessment', { exact: true }).locator('option').allTextContents();
+    expect(names).toEqual(['Fraud model review', 'Chatbot review']);
+    await page.getByLabel('Assessment', { exact: true }).selectOption({ label: 'Fraud model review' });
+    expect(await page.getByLabel('Assessment name').inputValue()).toBe('Fraud model review');
+    expect((await stored()).assessments.map((a: { name: string }) => a.name)).toEqual([
+      'Fraud model review',
+      'Chatbot review',
+    ]);
+  });
+});
+
 describe('the register of the worked example', () => {
   it('opens at the register with a valid issue link per risk, carrying the board labels and both views', async () => {
     await open('?example');
@@ -200,7 +227,7 @@ describe('the register of the worked example', () => {
       page.getByRole('button', { name: 'Download gh script' }).click(),
     ]);
     const text = await readFile((await script.path())!, 'utf8');
-    expect(text.match(/^run issue create/gm)?.length).toBe(count);
+    expect(text.match(/^\s*file_issue --repo/gm)?.length).toBe(count);
     const [md] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download Markdown' }).click(),

@@ -27,8 +27,9 @@ export interface RegisterEntry {
   ratings: { security: TeamScore | null; dataScience: TeamScore | null; agreed: TeamScore };
   /** The teams differed by 2 or more on likelihood or impact. */
   discuss: boolean;
+  /** What each team looks for, or said in the workshop. */
   views: { security: string; dataScience: string };
-  /** Guidance that controls the risk; `path` is site-relative (base included). */
+  /** Guidance that controls the risk; `path` is site-relative, base included (`/tandem/practices/x/`). */
   controls: { kind: 'practice' | 'checklist' | 'module'; title: string; path: string }[];
   notes: string;
 }
