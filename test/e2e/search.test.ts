@@ -78,10 +78,12 @@ describe('search in Chromium', () => {
       .toMatch(/^\d+ results$/);
     expect(await panelLinks().count()).toBe(8);
     const files = requested.filter((p) => p.startsWith('/search/'));
-    expect(files.filter((p) => /^\/search\/(content|board)\//.test(p)).sort()).toEqual([
-      '/search/board/po.json',
-      '/search/content/po.json',
-    ]);
+    const shards = files.filter((p) => /^\/search\/(content|board)\//.test(p));
+    expect(shards).toEqual(expect.arrayContaining(['/search/board/po.json', '/search/content/po.json']));
+    // A pause after the first key on a slow machine may fetch the one-letter shard first;
+    // anything else would be a shard of a word nobody typed.
+    const typedPrefixes = /^\/search\/(content|board)\/(p|po)\.json$/;
+    expect(shards.filter((p) => !typedPrefixes.test(p))).toEqual([]);
     expect(files.filter((p) => p.startsWith('/search/docs/')).length).toBeLessThanOrEqual(8);
     expect(files.some((p) => p.startsWith('/search/text/'))).toBe(false);
     expect(problems).toEqual([]);
