@@ -25,6 +25,38 @@ const sourceStatusSchema = z.object({
   labels: z.array(z.string().transform((label) => cleanText(label, 100))).default([]),
 });
 
+/** What one organisation source contributed to the last sync, and what the next one starts from. */
+const orgStatusSchema = z.object({
+  /** Organisation login. */
+  org: z.string(),
+  /** Items taken from its repositories. */
+  items: z.number().int().min(0),
+  /** Latest issue `updatedAt` seen: the next incremental sync asks for changes from here. */
+  watermark: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** When every repository was last listed; a day later the list is read again in full. */
+  discoveredAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** Latest repository `updatedAt` seen: renames, visibility changes and new repositories come after it. */
+  reposSeenAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** Repositories the organisation had, all kinds, to notice one deleted or transferred away. */
+  repoCount: z.number().int().min(0).default(0),
+  /** The repositories read, by node ID (stable through renames) and current name. */
+  repos: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
+  /** Repositories left out, by reason. */
+  skipped: z
+    .object({
+      private: z.number().int().min(0).default(0),
+      archived: z.number().int().min(0).default(0),
+      excluded: z.number().int().min(0).default(0),
+      noIssues: z.number().int().min(0).default(0),
+      listedAsRepo: z.number().int().min(0).default(0),
+    })
+    .default({ private: 0, archived: 0, excluded: 0, noIssues: 0, listedAsRepo: 0 }),
+  stale: z.boolean().default(false),
+  error: message.nullable().default(null),
+  fingerprint: z.string().nullable().default(null),
+  labels: z.array(z.string().transform((label) => cleanText(label, 100))).default([]),
+});
+
 /** Board settings carried from sources.yaml so the offline build can use them. */
 const settingsSchema = z.object({
   /** An item with no update for this many days is stale. */
@@ -63,8 +95,10 @@ export const snapshotSchema = z
       maxAgeHours: 48,
       retentionDays: 90,
     }),
-    /** Per-source status of the last sync. */
+    /** Per-repository status of the last sync, for `repo:` sources. */
     sources: z.array(sourceStatusSchema).default([]),
+    /** Per-organisation status of the last sync, for `org:` sources. */
+    orgs: z.array(orgStatusSchema).default([]),
     /** Open risk and threat items. */
     items: z.array(boardItemSchema).default([]),
     /** Items closed within the retention window, with `closedAt` set; never on the board's lanes. */
@@ -103,4 +137,5 @@ export const snapshotSchema = z
   });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
+export type OrgStatus = z.infer<typeof orgStatusSchema>;
 export type SnapshotInput = z.input<typeof snapshotSchema>;

@@ -8,14 +8,54 @@ const prefixSchema = z
   .min(2, 'a label prefix needs at least two characters, e.g. "owner:"')
   .transform((prefix) => prefix.toLowerCase());
 
+const labelsSchema = z
+  .array(z.string().trim().min(1, 'a label cannot be empty'))
+  .min(1)
+  .default(['risk', 'threat']);
+
 /** One repository whose issues feed the board. */
-export const sourceSchema = z.strictObject({
+export const repoSourceSchema = z.strictObject({
   /** Repository as `owner/name`, e.g. `acme/ml-platform`. */
   repo: repoNameSchema,
   /** Labels that select an issue for the board: any one of them, compared case-insensitively. */
-  labels: z.array(z.string().trim().min(1, 'a label cannot be empty')).min(1).default(['risk', 'threat']),
+  labels: labelsSchema,
   /** Read a private or internal repository too; off so private issues never reach a public site by accident. */
   includePrivate: z.boolean().default(false),
+  /** Read an archived repository too; off, as its issues can no longer change. */
+  includeArchived: z.boolean().default(false),
+});
+
+/** A repository-name glob such as `ml-*` (`*`, `?`, `[abc]`), matched case-insensitively. */
+const globSchema = z
+  .string()
+  .trim()
+  .min(1, 'a glob cannot be empty')
+  .regex(/^[A-Za-z0-9._\-*?[\]!]+$/, 'a glob matches a repository name: letters, digits, . _ - and * ? [ ]');
+
+/** Every repository of an organisation, new ones included as they appear. */
+export const orgSourceSchema = z.strictObject({
+  /** Organisation login, e.g. `acme`. */
+  org: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$/, 'org must be an organisation login, e.g. acme'),
+  /** Only repositories whose name matches one of these globs; all when empty. */
+  include: z.array(globSchema).default([]),
+  /** Leave out repositories whose name matches one of these globs (wins over include). */
+  exclude: z.array(globSchema).default([]),
+  /** Labels that select an issue for the board: any one of them, compared case-insensitively. */
+  labels: labelsSchema,
+  /** Read private and internal repositories too; checked per repository and per issue. */
+  includePrivate: z.boolean().default(false),
+  /** Read archived repositories too. */
+  includeArchived: z.boolean().default(false),
+});
+
+/** A source entry: `repo:` for one repository, `org:` for an organisation (the key decides which). */
+export const sourceSchema = z.unknown().transform((value, ctx) => {
+  const schema =
+    typeof value === 'object' && value !== null && 'org' in value ? orgSourceSchema : repoSourceSchema;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as RepoSource | OrgSource;
+  for (const issue of result.error.issues) ctx.addIssue(issue as never);
+  return z.NEVER;
 });
 
 /** Label prefixes for each board field; defaults follow DESIGN.md. */
@@ -55,6 +95,8 @@ const networkSchema = z.strictObject({
   maxRateLimitWaitSeconds: z.number().int().min(0).default(300),
   /** Minimum gap between two requests; the sync sends one at a time and only queries. */
   minIntervalMs: z.number().int().min(0).default(100),
+  /** Issue searches sent together in one request by organisation sources (each a page of up to 100). */
+  searchesPerRequest: z.number().int().min(1).max(10).default(5),
 });
 
 const defaults = {
@@ -66,7 +108,7 @@ const defaults = {
 /** content/board/sources.yaml: where the board's items come from and how labels map onto it. */
 export const sourcesConfigSchema = z
   .strictObject({
-    /** Repositories to read, in the order the board lists them. */
+    /** Repositories and organisations to read, in the order the board lists them. */
     sources: z.array(sourceSchema).min(1, 'list at least one source, e.g. "- repo: acme/ml-platform"'),
     /** Label prefixes. */
     conventions: conventionsSchema.default(defaults.conventions),
@@ -88,19 +130,19 @@ export const sourcesConfigSchema = z
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.sources.forEach((source, i) => {
-      const key = source.repo.toLowerCase();
+      const [field, name] =
+        'org' in source ? (['org', source.org] as const) : (['repo', source.repo] as const);
+      const key = `${field}:${name.toLowerCase()}`;
       if (seen.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sources', i, 'repo'],
-          message: `${source.repo} is listed twice`,
-        });
+        ctx.addIssue({ code: 'custom', path: ['sources', i, field], message: `${name} is listed twice` });
       }
       seen.add(key);
     });
   });
 
 export type SourcesConfig = z.infer<typeof sourcesConfigSchema>;
-export type Source = z.infer<typeof sourceSchema>;
+export type RepoSource = z.infer<typeof repoSourceSchema>;
+export type OrgSource = z.infer<typeof orgSourceSchema>;
+export type Source = RepoSource | OrgSource;
 export type Conventions = SourcesConfig['conventions'];
 export type NetworkSettings = SourcesConfig['network'];

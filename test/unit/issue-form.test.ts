@@ -4,7 +4,7 @@ import { mapFields } from '../../src/lib/sync/form-precedence.ts';
 import { formAnswers } from '../../src/lib/sync/issue-form.ts';
 import { sourceFingerprint } from '../../src/lib/sync/plan.ts';
 import { issueFormSchema } from '../../src/schemas/issue-form.ts';
-import { sourcesConfigSchema } from '../../src/schemas/sources.ts';
+import { sourcesConfigSchema, type RepoSource } from '../../src/schemas/sources.ts';
 import { formBody, loadForm, optionsOf, withLabel } from '../fixtures/issue-form/form.ts';
 
 const config = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/x' }] });
@@ -299,7 +299,7 @@ describe('a remapped form in sources.yaml', () => {
   });
 
   it('is part of the fingerprint, so changing it makes the next sync a full one', () => {
-    const source = config.sources[0]!;
+    const source = config.sources[0] as RepoSource;
     const remapped = sourcesConfigSchema.parse({
       sources: [{ repo: 'acme/x' }],
       issueForm: { severity: { heading: 'Impact' } },

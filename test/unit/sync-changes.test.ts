@@ -5,10 +5,10 @@ import { applyIssues, type SourceItems } from '../../src/lib/sync/merge.ts';
 import { pruneHistory } from '../../src/lib/sync/prune.ts';
 import { rawIssueSchema, type RawIssue } from '../../src/lib/sync/response.ts';
 import { boardItemSchema, type BoardItem, type ItemChange } from '../../src/schemas/board-item.ts';
-import { sourcesConfigSchema } from '../../src/schemas/sources.ts';
+import { sourcesConfigSchema, type RepoSource } from '../../src/schemas/sources.ts';
 
 const config = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/x' }] });
-const source = config.sources[0]!;
+const source = config.sources[0] as RepoSource;
 const context = {
   conventions: config.conventions,
   issueForm: config.issueForm,
@@ -32,7 +32,7 @@ function issue(number: number, labels: string, patch: Partial<RawIssue> = {}): R
       .trim()
       .split(' ')
       .map((name) => ({ name, color: null })),
-    repository: { nameWithOwner: 'acme/x', visibility: 'PUBLIC' },
+    repository: { nameWithOwner: 'acme/x', visibility: 'PUBLIC', isArchived: false },
     moreLabels: null,
     closedAt: null,
     closedBy: null,
@@ -344,7 +344,7 @@ describe('GitHub’s answer about closing', () => {
     author: null,
     assignees: { nodes: [] },
     labels: { nodes: [] },
-    repository: { nameWithOwner: 'acme/x', visibility: 'PUBLIC' },
+    repository: { nameWithOwner: 'acme/x', visibility: 'PUBLIC', isArchived: false },
   };
 
   it('reads the date and the actor of the last ClosedEvent', () => {

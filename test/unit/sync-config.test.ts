@@ -24,8 +24,13 @@ describe('sources.yaml', () => {
   it('accepts the minimal example from the README as written, filling in every default', () => {
     const config = parseConfig(MINIMAL, 'sources.yaml');
     expect(config.sources).toEqual([
-      { repo: 'acme/ml-platform', labels: ['risk', 'threat'], includePrivate: false },
-      { repo: 'acme/security-risks', labels: ['risk', 'threat'], includePrivate: false },
+      { repo: 'acme/ml-platform', labels: ['risk', 'threat'], includePrivate: false, includeArchived: false },
+      {
+        repo: 'acme/security-risks',
+        labels: ['risk', 'threat'],
+        includePrivate: false,
+        includeArchived: false,
+      },
     ]);
     expect(config).toMatchObject({
       body: 'full',
@@ -47,15 +52,15 @@ describe('sources.yaml', () => {
       retryBaseMs: 1000,
       maxRateLimitWaitSeconds: 300,
       minIntervalMs: 100,
+      searchesPerRequest: 5,
     });
   });
 
   it('accepts the committed content/board/sources.yaml', async () => {
     const text = await readFile(new URL('../../content/board/sources.yaml', import.meta.url), 'utf8');
-    expect(parseConfig(text, 'content/board/sources.yaml').sources.map((s) => s.repo)).toEqual([
-      'acme/ml-platform',
-      'acme/security-risks',
-    ]);
+    expect(
+      parseConfig(text, 'content/board/sources.yaml').sources.map((s) => ('repo' in s ? s.repo : s.org)),
+    ).toEqual(['acme/ml-platform', 'acme/security-risks']);
   });
 
   it('names the field and the problem for a malformed repository', () => {

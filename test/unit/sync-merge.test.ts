@@ -3,10 +3,10 @@ import { buildSnapshot } from '../../src/lib/sync/build-snapshot.ts';
 import { applyIssues } from '../../src/lib/sync/merge.ts';
 import type { RawIssue } from '../../src/lib/sync/response.ts';
 import { boardItemSchema, type BoardItem } from '../../src/schemas/board-item.ts';
-import { sourcesConfigSchema } from '../../src/schemas/sources.ts';
+import { sourcesConfigSchema, type RepoSource } from '../../src/schemas/sources.ts';
 
 const config = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/x' }] });
-const source = config.sources[0]!;
+const source = config.sources[0] as RepoSource;
 const context = {
   conventions: config.conventions,
   issueForm: config.issueForm,
@@ -25,7 +25,7 @@ function issue(number: number, patch: Partial<RawIssue> = {}): RawIssue {
     author: { login: 'octo' },
     assignees: [],
     labels: [{ name: 'risk', color: 'ff0000' }],
-    repository: { nameWithOwner: 'acme/x', visibility: 'PUBLIC' },
+    repository: { nameWithOwner: 'acme/x', visibility: 'PUBLIC', isArchived: false },
     moreLabels: null,
     closedAt: null,
     closedBy: null,
@@ -97,8 +97,8 @@ describe('applying fetched issues to a source', () => {
 
   it('skips, per issue, one from a private repository or from another repository', () => {
     const result = apply('full', [
-      issue(1, { repository: { nameWithOwner: 'acme/x', visibility: 'PRIVATE' } }),
-      issue(2, { repository: { nameWithOwner: 'evil/y', visibility: 'PUBLIC' } }),
+      issue(1, { repository: { nameWithOwner: 'acme/x', visibility: 'PRIVATE', isArchived: false } }),
+      issue(2, { repository: { nameWithOwner: 'evil/y', visibility: 'PUBLIC', isArchived: false } }),
       issue(3),
     ]);
     expect(result.numbers).toEqual([3]);

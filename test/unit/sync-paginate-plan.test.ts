@@ -3,7 +3,7 @@ import { SyncError } from '../../src/lib/sync/errors.ts';
 import { paginate, type Page } from '../../src/lib/sync/paginate.ts';
 import { planSource, sourceFingerprint, usablePrevious } from '../../src/lib/sync/plan.ts';
 import { snapshotSchema } from '../../src/schemas/snapshot.ts';
-import { sourcesConfigSchema } from '../../src/schemas/sources.ts';
+import { sourcesConfigSchema, type RepoSource } from '../../src/schemas/sources.ts';
 
 async function collect<T>(pages: Array<Page<T>>): Promise<{ items: T[]; cursors: Array<string | null> }> {
   const cursors: Array<string | null> = [];
@@ -45,7 +45,7 @@ describe('pagination', () => {
 
 describe('choosing full or incremental', () => {
   const config = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/x' }] });
-  const source = config.sources[0]!;
+  const source = config.sources[0] as RepoSource;
   const fingerprint = sourceFingerprint(source, config);
   const status = {
     repo: 'acme/x',
@@ -80,7 +80,7 @@ describe('choosing full or incremental', () => {
   it('changes the fingerprint when labels, conventions or body mode change, but not with label case or order', () => {
     const variant = (patch: object) => {
       const c = sourcesConfigSchema.parse({ sources: [{ repo: 'acme/x' }], ...patch });
-      return sourceFingerprint(c.sources[0]!, c);
+      return sourceFingerprint(c.sources[0] as RepoSource, c);
     };
     expect(variant({ sources: [{ repo: 'acme/x', labels: ['Threat', 'RISK'] }] })).toBe(fingerprint);
     expect(variant({ sources: [{ repo: 'acme/x', labels: ['risk'] }] })).not.toBe(fingerprint);

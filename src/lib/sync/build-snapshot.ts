@@ -14,6 +14,7 @@ const DAY_MS = 86_400_000;
 export function buildSnapshot(input: {
   config: SourcesConfig;
   sources: Snapshot['sources'];
+  orgs?: Snapshot['orgs'];
   items: readonly BoardItem[];
   closed: readonly BoardItem[];
   syncedAt: Date;
@@ -36,6 +37,7 @@ export function buildSnapshot(input: {
       retentionDays: config.retentionDays,
     },
     sources: input.sources,
+    orgs: input.orgs ?? [],
     items: items.sort(byKey),
     closed: closed.sort(byKey),
   });

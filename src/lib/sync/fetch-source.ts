@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { Source } from '../../schemas/sources.ts';
+import type { RepoSource } from '../../schemas/sources.ts';
 import type { GraphqlClient } from './client.ts';
 import { SyncError } from './errors.ts';
 import { paginate } from './paginate.ts';
@@ -23,7 +23,7 @@ export type Fetched =
  */
 export async function fetchSource(
   client: GraphqlClient,
-  source: Source,
+  source: RepoSource,
   plan: SourcePlan,
   onPage: (page: number, issues: number) => void,
 ): Promise<Fetched> {
@@ -48,6 +48,9 @@ export async function fetchSource(
         pages,
       };
     }
+    if (repository.isArchived && !source.includeArchived) {
+      return { skipped: 'archived repository; set includeArchived: true to include it', pages };
+    }
     nameWithOwner = repository.nameWithOwner;
     for (const issue of repository.issues.nodes) {
       issues.push(issue.moreLabels === null ? issue : await readAllLabels(client, owner!, name!, issue));
@@ -58,7 +61,7 @@ export async function fetchSource(
 }
 
 /** Reads the labels of an issue that has more than one page of them, to the last page. */
-async function readAllLabels(client: GraphqlClient, owner: string, name: string, issue: RawIssue) {
+export async function readAllLabels(client: GraphqlClient, owner: string, name: string, issue: RawIssue) {
   const labels = [...issue.labels];
   const pageOf = async (cursor: string | null) => {
     const data = issueLabelsResponseSchema.safeParse(

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { BoardItem } from '../../schemas/board-item.ts';
-import type { Source } from '../../schemas/sources.ts';
+import type { RepoSource } from '../../schemas/sources.ts';
 import { closeItem, notAfter, openItem } from './changes.ts';
 import { isoSeconds } from './iso-seconds.ts';
 import { isSelected, itemKey, type MapContext } from './map-issue.ts';
@@ -15,7 +15,7 @@ export interface SourceItems {
 }
 
 export interface ApplyInput {
-  source: Source;
+  source: RepoSource;
   /** `full` re-reads the source's open issues; `incremental` updates the previous items. */
   mode: 'full' | 'incremental';
   previous: Readonly<SourceItems>;
@@ -60,8 +60,14 @@ export function applyIssues(input: ApplyInput): SourceItems & { watermark: strin
     closed.delete(key);
     const sameRepo = issue.repository.nameWithOwner.toLowerCase() === input.nameWithOwner.toLowerCase();
     const visible = issue.repository.visibility === 'PUBLIC' || source.includePrivate;
-    if (!sameRepo || !visible) {
-      warn(`${key}: skipped, it belongs to ${sameRepo ? 'a private repository' : 'another repository'}`);
+    const live = !issue.repository.isArchived || source.includeArchived;
+    if (!sameRepo || !visible || !live) {
+      const where = !sameRepo
+        ? 'another repository'
+        : !visible
+          ? 'a private repository'
+          : 'an archived repository';
+      warn(`${key}: skipped, it belongs to ${where}`);
       continue;
     }
     const item = observe(issue, before.get(key), input, now);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Snapshot } from '../../schemas/snapshot.ts';
-import type { Source, SourcesConfig } from '../../schemas/sources.ts';
+import type { RepoSource, SourcesConfig } from '../../schemas/sources.ts';
 
 export type SourcePlan =
   { mode: 'full'; since: null; reason: string } | { mode: 'incremental'; since: string; reason: string };
@@ -12,11 +12,13 @@ type SourceStatus = Snapshot['sources'][number];
  * issue form reads, body mode), items synced earlier may be wrong, so the next sync of that
  * source is a full one.
  */
-export function sourceFingerprint(source: Source, config: SourcesConfig): string {
+export function sourceFingerprint(source: RepoSource, config: SourcesConfig): string {
   const shape = {
     repo: source.repo.toLowerCase(),
     labels: source.labels.map((label) => label.toLowerCase()).sort(),
     includePrivate: source.includePrivate,
+    // Only when set, so fingerprints from before the option existed stay valid.
+    ...(source.includeArchived ? { includeArchived: true } : {}),
     conventions: config.conventions,
     issueForm: config.issueForm,
     body: config.body,
@@ -37,7 +39,7 @@ export function usablePrevious(
 
 /** Full or incremental for one source, and why (shown in the log). */
 export function planSource(
-  status: SourceStatus | undefined,
+  status: Pick<SourceStatus, 'stale' | 'skipped' | 'fingerprint' | 'watermark'> | undefined,
   fingerprint: string,
   full: boolean,
   now: Date = new Date(),

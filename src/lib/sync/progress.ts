@@ -7,6 +7,8 @@ import { terminalText } from './plain-text.ts';
 export interface Reporter {
   start(repo: string, mode: string, reason: string): void;
   page(repo: string, page: number, issues: number): void;
+  /** A step of a long read (e.g. repositories listed): redrawn on a terminal, a line elsewhere. */
+  progress(source: string, text: string): void;
   done(repo: string, outcome: string): void;
   warn(message: string): void;
 }
@@ -17,7 +19,7 @@ export interface ReportStream {
 }
 
 /** A reporter that prints nothing, for tests and embedding. */
-export const silentReporter: Reporter = { start() {}, page() {}, done() {}, warn() {} };
+export const silentReporter: Reporter = { start() {}, page() {}, progress() {}, done() {}, warn() {} };
 
 /**
  * Every line goes through `terminalText`: a repository name or a message from a server can
@@ -31,15 +33,20 @@ export function createReporter(stream: ReportStream): Reporter {
     open = false;
     stream.write(`${terminalText(text)}\n`);
   };
+  const redraw = (text: string) => {
+    if (!tty) return line(text);
+    stream.write(`\r\x1b[2K${terminalText(text)}`);
+    open = true;
+  };
   return {
     start(repo, mode, reason) {
       line(`${repo}: ${mode} sync (${reason})`);
     },
     page(repo, page, issues) {
-      const text = `${repo}: page ${page}, ${issues} issue${issues === 1 ? '' : 's'}`;
-      if (!tty) return line(text);
-      stream.write(`\r\x1b[2K${terminalText(text)}`);
-      open = true;
+      redraw(`${repo}: page ${page}, ${issues} issue${issues === 1 ? '' : 's'}`);
+    },
+    progress(source, text) {
+      redraw(`${source}: ${text}`);
     },
     done(repo, outcome) {
       line(`${repo}: ${outcome}`);

@@ -36,6 +36,7 @@ const ISSUE_FIELDS = /* GraphQL */ `
     repository {
       nameWithOwner
       visibility
+      isArchived
     }
   }
 `;
@@ -69,6 +70,7 @@ export const BOARD_ISSUES_OPEN = /* GraphQL */ `
     repository(owner: $owner, name: $name) {
       nameWithOwner
       visibility
+      isArchived
       issues(
         first: ${PAGE_SIZE}
         after: $cursor
@@ -96,6 +98,7 @@ export const BOARD_ISSUES_SINCE = /* GraphQL */ `
     repository(owner: $owner, name: $name) {
       nameWithOwner
       visibility
+      isArchived
       issues(
         first: ${PAGE_SIZE}
         after: $cursor
@@ -128,6 +131,74 @@ export const ISSUE_LABELS = /* GraphQL */ `
     }
   }
 `;
+
+/** What the sync needs to know of each repository of an organisation. */
+const ORG_REPOSITORY_FIELDS = /* GraphQL */ `
+  fragment OrgRepositoryFields on Repository {
+    id
+    nameWithOwner
+    visibility
+    isArchived
+    hasIssuesEnabled
+    createdAt
+    updatedAt
+  }
+`;
+
+/**
+ * One page of an organisation's repositories, with how many it has in all. A full discovery
+ * reads them by name; an incremental one reads the most recently changed first and stops at
+ * the first it has seen before (renames, visibility and archiving all change `updatedAt`).
+ */
+export const ORG_REPOSITORIES = /* GraphQL */ `
+  query OrgRepositories($org: String!, $order: RepositoryOrder!, $cursor: String) {
+    rateLimit { cost remaining resetAt }
+    organization(login: $org) {
+      repositories(first: ${PAGE_SIZE}, after: $cursor, orderBy: $order) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { ...OrgRepositoryFields }
+      }
+    }
+  }
+  ${ORG_REPOSITORY_FIELDS}
+`;
+
+/** What one search of a batch reads: open issues (`open`) or every change with its closure (`since`). */
+export type SearchKind = 'open' | 'since';
+
+/** The most searches one request carries, each a page of up to 100 issues. */
+export const MAX_SEARCHES_PER_REQUEST = 10;
+
+/**
+ * Several issue searches in one request, aliased `s0`, `s1`, …, each with its own query and
+ * cursor variables (`$q0`, `$c0`, …), so a page of every partition travels together. The
+ * document depends only on the kinds, never on values; a unit test validates every shape.
+ */
+export function searchBatchQuery(kinds: readonly SearchKind[]): string {
+  if (kinds.length < 1 || kinds.length > MAX_SEARCHES_PER_REQUEST) {
+    throw new RangeError(`a batch holds 1 to ${MAX_SEARCHES_PER_REQUEST} searches, not ${kinds.length}`);
+  }
+  const variables = kinds.map((_, i) => `$q${i}: String!, $c${i}: String`).join(', ');
+  const searches = kinds
+    .map(
+      (kind, i) => /* GraphQL */ `
+    s${i}: search(type: ISSUE, query: $q${i}, first: ${PAGE_SIZE}, after: $c${i}) {
+      issueCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ... on Issue { ...BoardIssueFields${kind === 'since' ? ' ...BoardIssueClosure' : ''} } }
+    }`,
+    )
+    .join('');
+  const name = kinds.includes('since') ? 'BoardSearchChanges' : 'BoardSearchOpen';
+  return /* GraphQL */ `
+  query ${name}(${variables}) {
+    rateLimit { cost remaining resetAt }${searches}
+  }
+  ${ISSUE_FIELDS}
+  ${kinds.includes('since') ? CLOSURE_FIELDS : ''}
+`;
+}
 
 /** All operations, for the schema validation test. */
 export const ALL_QUERIES = { BOARD_ISSUES_OPEN, BOARD_ISSUES_SINCE, ISSUE_LABELS } as const;

@@ -69,7 +69,15 @@ export const rawIssueSchema = z
     author: z.object({ login: z.string() }).nullable(),
     assignees: nodes(z.object({ login: z.string() })),
     labels: labelsSchema,
-    repository: z.object({ nameWithOwner: z.string(), visibility: visibilitySchema }),
+    repository: z.object({
+      nameWithOwner: z.string(),
+      visibility: visibilitySchema,
+      isArchived: z
+        .boolean()
+        .nullable()
+        .optional()
+        .transform((archived) => archived === true),
+    }),
     /** When the issue was last closed; null while open or when the query did not ask. */
     closedAt: z
       .string()
@@ -95,6 +103,11 @@ export const boardIssuesResponseSchema = z.object({
     .object({
       nameWithOwner: z.string(),
       visibility: visibilitySchema,
+      isArchived: z
+        .boolean()
+        .nullable()
+        .optional()
+        .transform((archived) => archived === true),
       issues: z.object({
         pageInfo: pageInfoSchema,
         nodes: z.array(rawIssueSchema.nullable()).transform((list) => list.filter((n) => n != null)),

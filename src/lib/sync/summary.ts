@@ -11,6 +11,8 @@ export interface SourceReport {
   issues: number;
   /** Why it was skipped or failed. */
   message: string | null;
+  /** For an organisation (`repo` is then `org:<name>`): the repositories read. */
+  repos?: string[];
 }
 
 export interface SummaryInput {
@@ -40,13 +42,15 @@ export function formatSummary({
   const lines = reports.map((report) => {
     const head = `  ${report.repo.padEnd(width)}  ${report.mode.padEnd(11)}`;
     if (report.status === 'skipped') return `${head}  skipped: ${report.message}`;
+    const repos = new Set((report.repos ?? [report.repo]).map((r) => r.toLowerCase()));
+    const mine = snapshot.items.filter((i) => repos.has(i.repo.toLowerCase()));
     const owners = OWNER_ORDER.map((owner) => {
-      const count = snapshot.items.filter((i) => i.repo === report.repo && i.owner === owner).length;
+      const count = mine.filter((i) => i.owner === owner).length;
       return `${owner ?? 'needs an owner'} ${count}`;
     }).join(', ');
     const state =
       report.status === 'failed' ? `  FAILED, last good items kept and marked stale: ${report.message}` : '';
-    return `${head}  ${String(report.items).padStart(5)} items (${owners}), ${report.pages} page(s)${attention(snapshot, report.repo)}${state}`;
+    return `${head}  ${String(report.items).padStart(5)} items (${owners}), ${report.pages} page(s)${orgLine(snapshot, report)}${attention(mine)}${state}`;
   });
   const seconds = (elapsedMs / 1000).toFixed(1);
   const closed = snapshot.closed.length;
@@ -61,9 +65,24 @@ export function formatSummary({
   ].join('\n');
 }
 
+/** For an organisation: how many repositories were read, and why the others were not. */
+function orgLine(snapshot: Snapshot, report: SourceReport): string {
+  if (!report.repos) return '';
+  const status = snapshot.orgs.find((o) => `org:${o.org}`.toLowerCase() === report.repo.toLowerCase());
+  if (!status) return '';
+  const reasons = [
+    [status.skipped.private, 'private'],
+    [status.skipped.archived, 'archived'],
+    [status.skipped.excluded, 'excluded by the globs'],
+    [status.skipped.noIssues, 'with issues off'],
+    [status.skipped.listedAsRepo, 'listed on their own'],
+  ] as const;
+  const left = reasons.filter(([n]) => n > 0).map(([n, why]) => `${n} ${why}`);
+  return `, ${status.repos.length} of ${status.repoCount} repositories read${left.length ? ` (not read: ${left.join(', ')})` : ''}`;
+}
+
 /** What a maintainer should look at: items whose labels were not applied or whose body shows as an excerpt. */
-function attention(snapshot: Snapshot, repo: string): string {
-  const items = snapshot.items.filter((i) => i.repo === repo);
+function attention(items: readonly Snapshot['items'][number][]): string {
   const flagged = items.filter((i) => i.flags.length > 0).length;
   const excerpts = items.filter((i) => i.bodySkipped !== null).length;
   const notes = [

@@ -2,10 +2,12 @@ import type { Snapshot } from '../../schemas/snapshot.ts';
 import type { SourcesConfig } from '../../schemas/sources.ts';
 import type { GraphqlClient } from './client.ts';
 import { SyncError } from './errors.ts';
+import { withRateBudget } from './rate-budget.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 import { usablePrevious } from './plan.ts';
 import { silentReporter, type Reporter } from './progress.ts';
 import type { SourceReport } from './summary.ts';
+import { syncOrg, type OrgResult } from './sync-org.ts';
 import { syncSource, type SourceResult } from './sync-source.ts';
 
 export interface SyncBoardOptions {
@@ -33,13 +35,22 @@ export interface SyncBoardOptions {
 export async function syncBoard(
   options: SyncBoardOptions,
 ): Promise<{ snapshot: Snapshot; reports: SourceReport[] }> {
-  const { client, config, apiUrl, webUrl = 'https://github.com', reporter = silentReporter } = options;
+  const { config, apiUrl, webUrl = 'https://github.com', reporter = silentReporter } = options;
+  const client = withRateBudget(options.client, options.now);
   const previous = usablePrevious(options.previous, apiUrl, webUrl);
   const now = options.now();
-  const results: SourceResult[] = [];
+  const results: Array<SourceResult | OrgResult> = [];
+  const full = options.full ?? false;
+  // A repository listed on its own and inside an organisation is read once, as its own source.
+  const listedAsRepo = new Set(
+    config.sources.flatMap((source) => ('repo' in source ? [source.repo.toLowerCase()] : [])),
+  );
   for (const source of config.sources) {
-    const full = options.full ?? false;
-    results.push(await syncSource({ client, source, config, previous, full, webUrl, now, reporter }));
+    results.push(
+      'org' in source
+        ? await syncOrg({ client, source, config, previous, full, webUrl, now, reporter, listedAsRepo })
+        : await syncSource({ client, source, config, previous, full, webUrl, now, reporter }),
+    );
   }
   const reports = results.map((r) => r.report);
   const failed = reports.filter((r) => r.status === 'failed');
@@ -56,9 +67,10 @@ export async function syncBoard(
     );
   }
   const closed = results.flatMap((r) => r.closed);
-  const sources = results.map((r) => r.status);
+  const sources = results.flatMap((r) => ('repo' in r.status ? [r.status] : []));
+  const orgs = results.flatMap((r) => ('org' in r.status ? [r.status] : []));
   return {
-    snapshot: buildSnapshot({ config, sources, items, closed, syncedAt: now, apiUrl, webUrl }),
+    snapshot: buildSnapshot({ config, sources, orgs, items, closed, syncedAt: now, apiUrl, webUrl }),
     reports,
   };
 }

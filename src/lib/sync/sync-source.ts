@@ -1,6 +1,6 @@
 import type { BoardItem } from '../../schemas/board-item.ts';
 import type { Snapshot } from '../../schemas/snapshot.ts';
-import type { Source, SourcesConfig } from '../../schemas/sources.ts';
+import type { RepoSource, SourcesConfig } from '../../schemas/sources.ts';
 import type { GraphqlClient } from './client.ts';
 import { SyncError } from './errors.ts';
 import { fetchSource } from './fetch-source.ts';
@@ -22,7 +22,7 @@ export interface SourceResult extends SourceItems {
  */
 export async function syncSource(input: {
   client: GraphqlClient;
-  source: Source;
+  source: RepoSource;
   config: SourcesConfig;
   /** The usable previous snapshot, or null. */
   previous: Snapshot | null;
