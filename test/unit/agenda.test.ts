@@ -251,6 +251,27 @@ describe('agenda view and Markdown', () => {
     );
   });
 
+  it('lists closed items of organisations with org:, and searches owners when repositories would not fit', () => {
+    const withOrg = agendaLinks({
+      webUrl: 'https://github.com',
+      repos: ['partner/x'],
+      orgs: ['acme'],
+      labels: ['risk'],
+    });
+    const q = (href: string | null) => new URL(href!).searchParams.get('q');
+    expect(q(withOrg.closedSince('2026-11-09'))).toBe(
+      'is:issue is:closed closed:>=2026-11-09 label:risk org:acme repo:partner/x',
+    );
+    const many = agendaLinks({
+      webUrl: 'https://github.com',
+      repos: Array.from({ length: 30 }, (_, i) => `acme/repository-${i}`),
+      labels: ['risk'],
+    });
+    const long = q(many.closedSince('2026-11-09'))!;
+    expect(long).toBe('is:issue is:closed closed:>=2026-11-09 label:risk user:acme');
+    expect(long.length).toBeLessThanOrEqual(256);
+  });
+
   it('renders the same view as Markdown, each risk once plus its action row, matching the golden file', () => {
     n = 100;
     const hostile = item({

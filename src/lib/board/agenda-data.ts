@@ -36,7 +36,8 @@ export function agendaItem(item: BoardItem): AgendaItem {
 export function agendaData(snapshot: Snapshot, guidance: readonly GuidancePage[], now: Date): AgendaData {
   const asOf = boardAsOf(snapshot, () => now);
   const repos = snapshot.sources.filter((s) => s.skipped === null).map((s) => s.repo);
-  const labels = [...new Set(snapshot.sources.flatMap((s) => s.labels))];
+  const orgs = snapshot.orgs.map((o) => o.org);
+  const labels = [...new Set([...snapshot.sources, ...snapshot.orgs].flatMap((s) => s.labels))];
   return {
     asOf: asOf.toISOString(),
     defaultSince: defaultSince(asOf, snapshot.settings.cadenceDays).toISOString().slice(0, 10),
@@ -44,7 +45,7 @@ export function agendaData(snapshot: Snapshot, guidance: readonly GuidancePage[]
     staleAfterDays: snapshot.settings.staleAfterDays,
     retentionDays: snapshot.settings.retentionDays,
     sample: snapshot.sample,
-    sources: { webUrl: snapshot.webUrl, repos, labels: labels.length ? labels : ['risk', 'threat'] },
+    sources: { webUrl: snapshot.webUrl, repos, orgs, labels: labels.length ? labels : ['risk', 'threat'] },
     items: snapshot.items.map(agendaItem),
     closed: snapshot.closed.map(agendaItem),
     guidance: guidance.map(({ type, title, url, owner, lastReviewed }) => ({
