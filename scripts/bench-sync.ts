@@ -95,7 +95,8 @@ if (!isMainThread) {
 
   async function run(full: boolean, setup = { config, endpoint, snapshotPath }) {
     const client = createGraphqlClient({
-      token,
+      credentials: { kind: 'token', token },
+      owners: [],
       endpoint: setup.endpoint,
       network: setup.config.network,
       log: (m) => console.error(m),

@@ -827,9 +827,10 @@ function issueAt(issue: SampleIssue, repo: string, now: string, closure: boolean
  * both in one page as each sample repository holds fewer than a hundred.
  */
 function sampleGitHub(repos: Record<string, SampleIssue[]>, now: string): GraphqlClient {
-  const stats = { requests: 0, points: 0, remaining: null };
+  const stats = { requests: 0, points: 0, remaining: null, authRequests: 0, tokensIssued: 0 };
   return {
     stats,
+    identity: () => null,
     async query(document, variables) {
       const repo = `${variables['owner']}/${variables['name']}`;
       const incremental = document.includes('query BoardIssuesSince');

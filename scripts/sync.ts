@@ -1,6 +1,6 @@
 /**
  * npm run sync: pulls open risk and threat issues from GitHub into content/board/snapshot.json.
- * Reads the token and API root from the environment; all logic is in src/lib/sync/.
+ * Reads the credentials (a GitHub App or a token) and API root from the environment; all logic is in src/lib/sync/.
  */
 import { parseArgs } from 'node:util';
 import { runSync } from '../src/lib/sync/run.ts';
@@ -17,7 +17,10 @@ Options:
   --allow-empty     allow replacing a board that has items with an empty one
   --help            show this help
 
-Environment:
+Environment (a GitHub App, or a token):
+  GITHUB_APP_ID               the App's ID or client ID; when set, the sync signs in as the App
+  GITHUB_APP_PRIVATE_KEY      the App's private key: the PEM (line breaks or \\n escapes) or the .pem file's path
+  GITHUB_APP_INSTALLATION_ID  optional; else found from the owners in sources.yaml
   GITHUB_TOKEN (or GH_TOKEN)  fine-grained token with Issues: Read-only on the source repositories
   GITHUB_API_URL              API root (default https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3)
   GITHUB_SERVER_URL           web origin issue links are built from (default: derived from GITHUB_API_URL,

@@ -1,7 +1,8 @@
 /**
- * Token canary (issue 8): the sync CLI and the production build run with fake tokens in
- * GitHub's formats in GITHUB_TOKEN and GH_TOKEN, beside other planted environment values. None
- * of them may turn up in the sync's output, the snapshot, the build log or any file under dist/
+ * Token canary (issues 8 and 16): the sync CLI and the production build run with fake tokens in
+ * GitHub's formats in GITHUB_TOKEN and GH_TOKEN, and a GitHub App's private key in
+ * GITHUB_APP_PRIVATE_KEY (the sync then signs in as the App), beside other planted environment
+ * values. None of them, nor any JWT or installation token the App sync used, may turn up in the sync's output, the snapshot, the build log or any file under dist/
  * (HTML, JSON, feeds, scripts, source maps, images: every file is read as bytes).
  */
 import { randomBytes } from 'node:crypto';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotSchema } from '../../src/schemas/snapshot.ts';
+import { createFakeApp, type FakeApp } from '../fixtures/github/fake-app.ts';
 import { startFakeGitHub, type FakeGitHub } from '../fixtures/github/fake-github.ts';
 import { configFor, runCli, type RunResult } from '../fixtures/github/harness.ts';
 import { makeIssues, makeRepo } from '../fixtures/github/issues.ts';
@@ -30,6 +32,8 @@ const PLANTED = {
 };
 
 let fake: FakeGitHub;
+let app: FakeApp;
+let appSynced: RunResult;
 let content: string;
 let project: TempProject;
 let synced: RunResult;
@@ -37,8 +41,11 @@ let refused: RunResult;
 let buildLog: string;
 
 beforeAll(async () => {
+  app = createFakeApp({ installations: { acme: 41 } });
   fake = await startFakeGitHub({
     token: CLASSIC,
+    routes: app.routes,
+    acceptAuth: app.acceptAuth,
     repos: [makeRepo('acme/ml-platform', makeIssues(30)), makeRepo('acme/security-risks', makeIssues(12))],
   });
   content = await mkdtemp(join(tmpdir(), 'tandem-canary-'));
@@ -56,10 +63,19 @@ beforeAll(async () => {
     ...PLANTED,
   });
   if (synced.code !== 0) throw new Error(`the sync failed (${synced.code}):\n${synced.stderr}`);
+  appSynced = await runCli([...args, '--full'], {
+    GITHUB_APP_ID: String(app.appId),
+    GITHUB_APP_PRIVATE_KEY: app.privateKey,
+    GITHUB_API_URL: fake.url,
+    ...PLANTED,
+  });
+  if (appSynced.code !== 0) throw new Error(`the App sync failed (${appSynced.code}):\n${appSynced.stderr}`);
   project = await makeTempProject(content);
   const build = await runAstro(project.root, ['build'], {
     GITHUB_TOKEN: CLASSIC,
     GH_TOKEN: FINE_GRAINED,
+    GITHUB_APP_ID: String(app.appId),
+    GITHUB_APP_PRIVATE_KEY: app.privateKey,
     ...PLANTED,
   });
   buildLog = build.output;
@@ -72,9 +88,22 @@ afterAll(async () => {
   if (content) await rm(content, { recursive: true, force: true });
 });
 
-/** Every secret in the forms it could leak in: as is, and base64 (e.g. inside a Basic auth header). */
+/**
+ * Every secret in the forms it could leak in: as is, and base64 (e.g. inside a Basic auth
+ * header); the App's key also line by line and `\n`-escaped, with each token and JWT it earned.
+ */
 function needles(): Array<{ name: string; bytes: Buffer }> {
-  const secrets: Record<string, string> = { GITHUB_TOKEN: CLASSIC, GH_TOKEN: FINE_GRAINED, ...PLANTED };
+  const keyLines = app.privateKey.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
+  const secrets: Record<string, string> = {
+    GITHUB_TOKEN: CLASSIC,
+    GH_TOKEN: FINE_GRAINED,
+    ...PLANTED,
+    GITHUB_APP_PRIVATE_KEY: app.privateKey,
+    'GITHUB_APP_PRIVATE_KEY (escaped)': app.privateKey.trim().replaceAll('\n', '\\n'),
+    ...Object.fromEntries(keyLines.map((line, i) => [`GITHUB_APP_PRIVATE_KEY line ${i + 2}`, line])),
+    ...Object.fromEntries(app.tokens.map((t, i) => [`installation token ${i + 1}`, t.token])),
+    ...Object.fromEntries(app.jwts.map((jwt, i) => [`App JWT ${i + 1} (signature)`, jwt.split('.')[2]!])),
+  };
   return Object.entries(secrets).flatMap(([name, value]) => [
     { name, bytes: Buffer.from(value) },
     { name: `${name} (base64)`, bytes: Buffer.from(Buffer.from(value).toString('base64')) },
@@ -93,7 +122,15 @@ describe('the token canary', () => {
     expect(fake.requests.some((r) => r.authorization?.endsWith(CLASSIC))).toBe(true);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/GitHub rejected the token \(401 Bad credentials\)/);
-    const output = { 'sync stdout': synced.stdout, 'sync stderr': synced.stderr };
+    expect(appSynced.stdout).toMatch(/signed in as GitHub App \d+, installation 41 on acme/);
+    expect(app.tokens.length).toBeGreaterThan(0);
+    expect(app.jwts.length).toBeGreaterThan(0);
+    const output = {
+      'sync stdout': synced.stdout,
+      'sync stderr': synced.stderr,
+      'App sync stdout': appSynced.stdout,
+      'App sync stderr': appSynced.stderr,
+    };
     const refusal = { 'refused sync stdout': refused.stdout, 'refused sync stderr': refused.stderr };
     const found = Object.entries({ ...output, ...refusal }).flatMap(([where, text]) =>
       leaks(where, Buffer.from(text)),

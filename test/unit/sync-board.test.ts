@@ -22,7 +22,7 @@ function memoryClient(
   pageSize = 100,
 ): GraphqlClient & { calls: Array<Record<string, unknown>> } {
   const calls: Array<Record<string, unknown>> = [];
-  const stats = { requests: 0, points: 0, remaining: null };
+  const stats = { requests: 0, points: 0, remaining: null, authRequests: 0, tokensIssued: 0 };
   return {
     calls,
     stats,

@@ -83,7 +83,13 @@ describe('organisation sources in sources.yaml', () => {
 
 describe('the rate-limit budget', () => {
   const client = (answers: Array<{ cost: number; remaining: number }>): GraphqlClient & { sent: number } => {
-    const stats = { requests: 0, points: 0, remaining: null as number | null };
+    const stats = {
+      requests: 0,
+      points: 0,
+      remaining: null as number | null,
+      authRequests: 0,
+      tokensIssued: 0,
+    };
     const fake = {
       sent: 0,
       stats,

@@ -50,6 +50,19 @@ describe('the sync-and-deploy workflow', () => {
     });
   });
 
+  it('offers a GitHub App, with its key from a secret and its IDs from variables, in the sync step alone', () => {
+    const step = sync.steps.find((s) => s.run?.includes('npm run sync'))!;
+    expect(step.env).toMatchObject({
+      GITHUB_APP_ID: '${{ vars.BOARD_SYNC_APP_ID }}',
+      GITHUB_APP_INSTALLATION_ID: '${{ vars.BOARD_SYNC_APP_INSTALLATION_ID }}',
+      GITHUB_APP_PRIVATE_KEY: '${{ secrets.BOARD_SYNC_APP_PRIVATE_KEY }}',
+    });
+    const withKey = Object.values(workflow.jobs).flatMap((job) =>
+      job.steps.filter((s) => JSON.stringify(s).includes('APP_PRIVATE_KEY')),
+    );
+    expect(withKey).toEqual([step]);
+  });
+
   it('commits the snapshot without running project code where the write token lives', () => {
     expect(commit.steps.some((s) => s.run?.includes('npm'))).toBe(false);
     expect(commit.steps.some((s) => s.uses?.startsWith('actions/download-artifact'))).toBe(true);

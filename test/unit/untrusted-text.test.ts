@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownDestination, markdownLink, markdownText } from '../../src/lib/markdown-link.ts';
-import { redactor } from '../../src/lib/sync/run.ts';
+import { createRedactor } from '../../src/lib/sync/redact.ts';
 import {
   cleanText,
   codePoints,
@@ -111,7 +111,7 @@ describe('Markdown links from untrusted text', () => {
 
 describe('token redaction', () => {
   it('redacts the token in every form it could be printed in', () => {
-    const redact = redactor('ghp_abcdefgh\nijklmnop');
+    const redact = createRedactor('ghp_abcdefgh\nijklmnop');
     const printed = [
       'ghp_abcdefgh\nijklmnop',
       'ghp_abcdefgh',

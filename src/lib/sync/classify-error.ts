@@ -8,12 +8,15 @@ interface Context {
   network: NetworkSettings;
   /** Seconds to the primary rate-limit reset, when the throttling plugin reported one. */
   rateLimitWaitSeconds: number | null;
+  /** Signed in as a GitHub App rather than with a personal token. */
+  app?: boolean;
 }
 
 interface HttpErrorLike {
   status: number;
   message: string;
   response?: { headers: Record<string, string | number | undefined> };
+  request?: { url?: string };
   errors?: Array<{ type?: string; message?: string }>;
   cause?: unknown;
 }
@@ -21,7 +24,7 @@ interface HttpErrorLike {
 /** Turns what Octokit throws into a SyncError that says what failed and what to do. */
 export function classifyError(
   error: unknown,
-  { endpoint, network, rateLimitWaitSeconds }: Context,
+  { endpoint, network, rateLimitWaitSeconds, app = false }: Context,
 ): SyncError {
   if (error instanceof SyncError) return error;
   const e = error as HttpErrorLike;
@@ -68,6 +71,10 @@ export function classifyError(
   const said = /^\s*<[!a-z]/i.test(e.message)
     ? 'an HTML error page'
     : oneLine(e.message.replace(/ - https?:\/\/\S+$/, ''));
+  if (app) {
+    const appError = classifyAppError(e, said, error);
+    if (appError) return appError;
+  }
   if (e.status === 401) {
     return new SyncError(
       'auth',
@@ -117,6 +124,40 @@ export function classifyError(
     `could not reach ${endpoint} (${code ?? oneLine(e.message)}, ${attempts}); check GITHUB_API_URL and the network`,
     { cause: error },
   );
+}
+
+/**
+ * A GitHub App's own failures: its JWT refused (wrong App ID for the key, a deleted key, a
+ * clock far off), its installation gone or suspended, or an installation token refused.
+ */
+function classifyAppError(e: HttpErrorLike, said: string, cause: unknown): SyncError | null {
+  const path = URL.parse(e.request?.url ?? '')?.pathname ?? '';
+  const signedWithJwt = /\/app\/installations\/|\/installation$/.test(path);
+  if (signedWithJwt && e.status === 401)
+    return new SyncError(
+      'auth',
+      `GitHub rejected the GitHub App's signature (401 ${said}): check that GITHUB_APP_ID names the App this private key belongs to, that the key has not been deleted from the App's settings, and that this machine's clock is right`,
+      { cause },
+    );
+  if (/\/access_tokens$/.test(path) && (e.status === 404 || e.status === 403))
+    return new SyncError(
+      'app-installation',
+      `GitHub would not issue an installation token (${e.status} ${said}): the installation in GITHUB_APP_INSTALLATION_ID does not belong to this App, was removed or is suspended; check the App's Install App page, or unset GITHUB_APP_INSTALLATION_ID to find it from sources.yaml`,
+      { cause },
+    );
+  if (e.status === 401)
+    return new SyncError(
+      'auth',
+      `GitHub rejected the GitHub App's installation token (401 ${said}): the installation may have been removed or suspended; check the App's Install App page and run the sync again`,
+      { cause },
+    );
+  if (e.status === 403 && !/\brate limit\b/i.test(e.message))
+    return new SyncError(
+      'forbidden',
+      `GitHub refused the GitHub App (403 ${said}); give the App Issues: Read-only (and Metadata: Read-only) and make sure its installation includes the source repositories`,
+      { cause },
+    );
+  return null;
 }
 
 function causes(error: unknown): Error[] {

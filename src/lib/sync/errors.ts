@@ -10,6 +10,7 @@ export type SyncErrorKind =
   | 'redirect'
   | 'api-url'
   | 'auth'
+  | 'app-installation'
   | 'forbidden'
   | 'endpoint'
   | 'unreachable'
@@ -55,6 +56,14 @@ export const MISSING_TOKEN_MESSAGE = [
   '  2. Repository access: "Only select repositories", and pick those repositories.',
   '  3. Permissions → Repository permissions → Issues: Read-only (Metadata: Read-only is added for you).',
   'Then run: GITHUB_TOKEN=<token> npm run sync. In GitHub Actions use a secret, never a committed value.',
+  'An organisation can sign in as a GitHub App instead: set GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY (see the README).',
+].join('\n');
+
+/** Shown when GITHUB_APP_ID is set without a private key. */
+export const APP_KEY_MESSAGE = [
+  'GITHUB_APP_ID is set but GITHUB_APP_PRIVATE_KEY is not: the sync signs in as the GitHub App with its private key.',
+  "Generate one on the App's settings page (Private keys → Generate a private key), store it as a secret, and set",
+  'GITHUB_APP_PRIVATE_KEY to the PEM (line breaks or \\n escapes) or to the path of the downloaded .pem file.',
 ].join('\n');
 
 /** Shown when the token holds whitespace: a newline or space pasted with it would corrupt every request. */

@@ -24,6 +24,7 @@ export function withRateBudget(client: GraphqlClient, now: () => Date = () => ne
     get stats() {
       return client.stats;
     },
+    identity: () => client.identity?.() ?? null,
     async query(document, variables) {
       const { remaining } = client.stats;
       const expected = costs.get(document) ?? highest;

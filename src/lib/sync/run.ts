@@ -1,9 +1,12 @@
 import { resolveApiUrl } from './api-url.ts';
 import { createGraphqlClient, type ClientOptions, type GraphqlClient } from './client.ts';
+import { sourceOwners } from './app-auth.ts';
 import { loadConfig } from './config.ts';
-import { MISSING_TOKEN_MESSAGE, SyncError, TOKEN_WHITESPACE_MESSAGE } from './errors.ts';
+import { readCredentials } from './credentials.ts';
+import { SyncError } from './errors.ts';
 import { terminalText } from './plain-text.ts';
 import { createReporter, type ReportStream } from './progress.ts';
+import { createRedactor } from './redact.ts';
 import { readSnapshot, writeSnapshot } from './snapshot-file.ts';
 import { formatSummary } from './summary.ts';
 import { syncBoard } from './sync-board.ts';
@@ -25,10 +28,14 @@ export interface RunOptions {
 /** Exit codes: 0 synced; 1 failed, snapshot untouched; 2 written, but some sources failed and are marked stale. */
 export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
   const started = performance.now();
-  const raw = options.env['GITHUB_TOKEN'] || options.env['GH_TOKEN'] || '';
-  const token = raw.trim();
-  // Belt and braces: whatever is printed, the token is not, in any form it could appear in.
-  const redact = redactor(raw);
+  const { env } = options;
+  // Belt and braces: whatever is printed, no secret is, in any form it could appear in: the
+  // token or the App's private key as given, and every JWT and installation token as sent.
+  const redact = createRedactor(
+    env['GITHUB_TOKEN'] ?? '',
+    env['GH_TOKEN'] ?? '',
+    env['GITHUB_APP_PRIVATE_KEY'] ?? '',
+  );
   const stderr: ReportStream = {
     isTTY: options.stderr.isTTY === true,
     write: (text) => options.stderr.write(redact(text)),
@@ -36,9 +43,9 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
   const reporter = createReporter(stderr);
   try {
     const config = await loadConfig(options.configPath);
-    if (!token) throw new SyncError('token-missing', MISSING_TOKEN_MESSAGE);
-    if (/\s/.test(token)) throw new SyncError('token-invalid', TOKEN_WHITESPACE_MESSAGE);
-    const endpoint = resolveApiUrl(options.env['GITHUB_API_URL'], options.env['GITHUB_SERVER_URL']);
+    const { credentials, secrets } = readCredentials(env);
+    for (const secret of secrets) redact.add(secret);
+    const endpoint = resolveApiUrl(env['GITHUB_API_URL'], env['GITHUB_SERVER_URL']);
     const current = await readSnapshot(options.snapshotPath);
     if (current.problem)
       reporter.warn(
@@ -46,7 +53,9 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
       );
     const log = (message: string) => reporter.warn(message);
     const client = (options.createClient ?? createGraphqlClient)({
-      token,
+      credentials,
+      owners: sourceOwners(config.sources),
+      onSecret: redact.add,
       endpoint,
       network: config.network,
       log,
@@ -65,7 +74,8 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
     const file = options.dryRun
       ? 'not written (--dry-run)'
       : await writeSnapshot(options.snapshotPath, snapshot, current);
-    const { requests, points, remaining } = client.stats;
+    const { requests, points, remaining, authRequests, tokensIssued } = client.stats;
+    const identity = client.identity?.() ?? null;
     const elapsedMs = performance.now() - started;
     const summary = formatSummary({
       snapshot,
@@ -73,6 +83,7 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
       requests,
       points,
       remaining,
+      signIn: identity ? { as: identity, requests: authRequests, tokens: tokensIssued } : null,
       elapsedMs,
       file: `${options.snapshotPath} ${file}`,
     });
@@ -88,18 +99,4 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
     );
     return 1;
   }
-}
-
-/**
- * Replaces every form of the token that output could carry: as given, trimmed, each
- * whitespace-separated piece of it (a token pasted with a newline is printed in halves), and
- * its JSON- and URL-encoded spellings.
- */
-export function redactor(raw: string): (text: string) => string {
-  const pieces = raw.split(/\s+/).filter((piece) => piece.length >= 4);
-  const forms = [raw, raw.trim(), JSON.stringify(raw).slice(1, -1), encodeURIComponent(raw), ...pieces];
-  const unique = [...new Set(forms.filter((form) => form.trim().length >= 4))].sort(
-    (a, b) => b.length - a.length,
-  );
-  return (text) => unique.reduce((out, form) => out.split(form).join('[REDACTED]'), text);
 }

@@ -21,6 +21,8 @@ export interface SummaryInput {
   requests: number;
   points: number;
   remaining: number | null;
+  /** For a GitHub App: who the sync signed in as, and the REST requests and tokens that took. */
+  signIn?: { as: string; requests: number; tokens: number } | null;
   elapsedMs: number;
   /** What happened to the file: `written`, `unchanged` or `not written (--dry-run)`. */
   file: string;
@@ -35,6 +37,7 @@ export function formatSummary({
   requests,
   points,
   remaining,
+  signIn = null,
   elapsedMs,
   file,
 }: SummaryInput): string {
@@ -60,6 +63,11 @@ export function formatSummary({
     ...lines,
     ...(closed ? [`  ${closed} item(s) closed in the last ${retentionDays} days, kept for the agenda`] : []),
     `  ${requests} request(s), ${points} rate-limit point(s) used${remaining === null ? '' : `, ${remaining} left`}`,
+    ...(signIn
+      ? [
+          `  signed in as ${signIn.as}: ${signIn.tokens} installation token(s), ${signIn.requests} sign-in request(s)`,
+        ]
+      : []),
     `  snapshot ${file}`,
     '',
   ].join('\n');
