@@ -13,9 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeApp, type FakeApp } from '../fixtures/github/fake-app.ts';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fixtures/github/fake-github.ts';
 import { configFor, runIn, workspace, type RunResult, type Workspace } from '../fixtures/github/harness.ts';
-import { makeIssues, makeRepo } from '../fixtures/github/issues.ts';
-
-const SELECTING = ['risk', 'threat'];
+import { boardKeys, keysOf, makeIssues, makeRepo } from '../fixtures/github/issues.ts';
 
 function repos(): FakeRepo[] {
   const org = Array.from({ length: 30 }, (_, i) =>
@@ -28,17 +26,9 @@ function repos(): FakeRepo[] {
   ];
 }
 
+/** What the board should hold from the repositories of these owners. */
 const expectedKeys = (fake: FakeGitHub, owners: string[]) =>
-  [...fake.repos.values()]
-    .filter((repo) => owners.includes(repo.nameWithOwner.split('/')[0]!))
-    .flatMap((repo) =>
-      repo.issues
-        .filter((i) => i.state === 'OPEN' && i.labels.some((l) => SELECTING.includes(l.name)))
-        .map((i) => `${repo.nameWithOwner}#${i.number}`),
-    )
-    .sort();
-
-const keysOf = (snapshot: { items: Array<{ key: string }> }) => snapshot.items.map((i) => i.key).sort();
+  boardKeys(fake.repos.values(), (repo) => owners.includes(repo.nameWithOwner.split('/')[0]!));
 
 /** Nothing the App was given or issued appears in what the sync printed. */
 function expectNoSecrets(app: FakeApp, result: RunResult, also: string[] = []) {

@@ -13,9 +13,8 @@ import {
   type FakeRepo,
 } from '../fixtures/github/fake-github.ts';
 import { configFor, runIn, workspace, type Workspace } from '../fixtures/github/harness.ts';
-import { label, makeIssues, makeRepo } from '../fixtures/github/issues.ts';
+import { boardKeys, keysOf, label, makeIssues, makeRepo, SELECTING } from '../fixtures/github/issues.ts';
 
-const SELECTING = ['risk', 'threat'];
 const isoNow = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** 120 repositories: 15 private, 5 archived, three with several hundred risks, the rest a few. */
@@ -32,19 +31,6 @@ function acme(): FakeRepo[] {
   });
 }
 
-/** The keys a correct sync puts on the board for these repositories. */
-function expectedKeys(repos: Iterable<FakeRepo>, keep: (repo: FakeRepo) => boolean): string[] {
-  return [...repos]
-    .filter((repo) => repo.visibility === 'PUBLIC' && !repo.isArchived && keep(repo))
-    .flatMap((repo) =>
-      repo.issues
-        .filter((i) => i.state === 'OPEN' && i.labels.some((l) => SELECTING.includes(l.name)))
-        .map((i) => `${repo.nameWithOwner}#${i.number}`),
-    )
-    .sort();
-}
-
-const keysOf = (snapshot: { items: Array<{ key: string }> }) => snapshot.items.map((i) => i.key).sort();
 const graphqlSince = (fake: FakeGitHub, from: number) =>
   fake.requests.slice(from).filter((r) => r.path === '/graphql');
 
@@ -67,7 +53,7 @@ describe('an organisation of 120 repositories', () => {
     const result = await runIn(ws, env);
     expect(result.code, result.stderr).toBe(0);
     const snapshot = await ws.snapshot();
-    const expected = expectedKeys(fake.repos.values(), () => true);
+    const expected = boardKeys(fake.repos.values(), () => true);
     expect(expected.length).toBeGreaterThan(900);
     expect(keysOf(snapshot)).toEqual(expected);
     const requests = graphqlSince(fake, 0);
@@ -126,7 +112,7 @@ describe('an organisation of 120 repositories', () => {
     expect(keys).not.toContain('acme/ml-031#1');
     expect(snapshot.closed.map((i: { key: string }) => i.key)).toContain('acme/ml-031#1');
     expect(keys).not.toContain('acme/ml-033#2');
-    expect(keys).toEqual(expectedKeys(fake.repos.values(), () => true));
+    expect(keys).toEqual(boardKeys(fake.repos.values(), () => true));
   });
 
   it('picks up a new repository, drops a deleted one and keeps a renamed one’s items under its new name', async () => {
@@ -142,7 +128,7 @@ describe('an organisation of 120 repositories', () => {
     const snapshot = await ws.snapshot();
     const keys = keysOf(snapshot);
     expect(keys.filter((k) => k.startsWith('acme/ml-new#'))).toHaveLength(
-      expectedKeys([fake.repos.get('acme/ml-new')!], () => true).length,
+      boardKeys([fake.repos.get('acme/ml-new')!], () => true).length,
     );
     expect(keys.some((k) => k.startsWith('acme/ml-021#'))).toBe(false);
     expect(snapshot.closed.some((i: { repo: string }) => i.repo === 'acme/ml-021')).toBe(false);
@@ -155,7 +141,7 @@ describe('an organisation of 120 repositories', () => {
     expect(first.changes).toEqual(renamedBefore[0].changes);
     expect(first.url).toBe(`https://github.com/acme/ml-thirty-one/issues/${first.number}`);
     expect(keys.some((k) => k.startsWith('acme/ml-031#'))).toBe(false);
-    expect(keys).toEqual(expectedKeys(fake.repos.values(), () => true));
+    expect(keys).toEqual(boardKeys(fake.repos.values(), () => true));
     expect(result.stderr).toMatch(/acme\/ml-031 was renamed to acme\/ml-thirty-one/);
   });
 
@@ -166,7 +152,7 @@ describe('an organisation of 120 repositories', () => {
     fake.update(name, { visibility: 'PUBLIC' });
     expect((await runIn(ws, env)).code).toBe(0);
     let snapshot = await ws.snapshot();
-    const shown = expectedKeys([fake.repos.get(name)!], () => true);
+    const shown = boardKeys([fake.repos.get(name)!], () => true);
     expect(shown.length).toBeGreaterThan(0);
     expect(keysOf(snapshot)).toEqual(expect.arrayContaining(shown));
     fake.update(name, { visibility: 'PRIVATE' });
@@ -175,7 +161,7 @@ describe('an organisation of 120 repositories', () => {
     const text = await ws.snapshotBytes();
     expect(keysOf(snapshot).some((k) => k.startsWith(`${name}#`))).toBe(false);
     expect(text).not.toContain(`${name}#`);
-    expect(keysOf(snapshot)).toEqual(expectedKeys(fake.repos.values(), () => true));
+    expect(keysOf(snapshot)).toEqual(boardKeys(fake.repos.values(), () => true));
   });
 
   it('selects by include and exclude globs, and reads a repository listed on its own once', async () => {
@@ -193,7 +179,7 @@ describe('an organisation of 120 repositories', () => {
         return /^(ml|fraud)-/.test(name) && !name.endsWith('-sandbox') && !/^fraud-0[0-4]/.test(name);
       };
       const snapshot = await globs.snapshot();
-      expect(keysOf(snapshot)).toEqual(expectedKeys(fake.repos.values(), keep));
+      expect(keysOf(snapshot)).toEqual(boardKeys(fake.repos.values(), keep));
       expect(snapshot.items.some((i: { repo: string }) => i.repo.endsWith('-sandbox'))).toBe(false);
       expect(snapshot.orgs[0].repos.map((r: { name: string }) => r.name)).not.toContain('acme/fraud-100');
       expect(snapshot.sources.map((s: { repo: string }) => s.repo)).toEqual(['acme/fraud-100']);
@@ -227,7 +213,7 @@ describe('searches past GitHub’s 1,000 results', () => {
   it('splits a repository with 2,300 risks into ranges that each stay under the cap', async () => {
     const result = await runIn(ws, env);
     expect(result.code, result.stderr).toBe(0);
-    expect(keysOf(await ws.snapshot())).toEqual(expectedKeys(fake.repos.values(), () => true));
+    expect(keysOf(await ws.snapshot())).toEqual(boardKeys(fake.repos.values(), () => true));
     const read = fake.searches.filter((s) => s.after !== null || s.issueCount <= 1000);
     expect(read.every((s) => s.issueCount <= 1000)).toBe(true);
     expect(fake.searches.some((s) => /created:\S+\.\.\S+/.test(s.query))).toBe(true);

@@ -29,7 +29,7 @@ export interface ClientStats {
   points: number;
   remaining: number | null;
   authRequests: number;
-  tokensIssued: number;
+  readonly tokensIssued: number;
 }
 
 export interface ClientOptions {
@@ -58,7 +58,16 @@ export function createGraphqlClient({
   log,
   onSecret = () => {},
 }: ClientOptions): GraphqlClient {
-  const stats: ClientStats = { requests: 0, points: 0, remaining: null, authRequests: 0, tokensIssued: 0 };
+  const cache = refreshingTokenCache();
+  const stats: ClientStats = {
+    requests: 0,
+    points: 0,
+    remaining: null,
+    authRequests: 0,
+    get tokensIssued() {
+      return cache.issued;
+    },
+  };
   const state = { rateLimitWaitSeconds: null as number | null, refusedRedirect: null as string | null };
   const timedFetch: typeof fetch = async (input, init) => {
     const authorization = new Headers(init?.headers).get('authorization');
@@ -88,7 +97,6 @@ export function createGraphqlClient({
   };
   const waitable = (seconds: number, retryCount: number) =>
     retryCount < network.retries && seconds <= network.maxRateLimitWaitSeconds;
-  const cache = refreshingTokenCache();
   const appAuth = (installationId?: number) =>
     credentials.kind === 'app'
       ? {
@@ -199,8 +207,6 @@ export function createGraphqlClient({
       } catch (error) {
         count((error as { data?: unknown }).data);
         throw classify(error);
-      } finally {
-        stats.tokensIssued = cache.issued;
       }
     },
   };

@@ -15,12 +15,6 @@ export type Credentials =
       installationId: number | null;
     };
 
-export interface ReadCredentials {
-  credentials: Credentials;
-  /** Every secret value the environment gave, for redaction (the raw values as well as the parsed ones). */
-  secrets: string[];
-}
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
@@ -31,10 +25,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function readCredentials(
   env: Env,
   readFile = (path: string) => readFileSync(path, 'utf8'),
-): ReadCredentials {
+): Credentials {
   const rawToken = env['GITHUB_TOKEN'] || env['GH_TOKEN'] || '';
   const rawKey = env['GITHUB_APP_PRIVATE_KEY'] ?? '';
-  const secrets = [rawToken, rawKey].filter((value) => value.trim() !== '');
   const appId = (env['GITHUB_APP_ID'] ?? '').trim();
   if (appId === '') {
     if (rawKey.trim() !== '' || (env['GITHUB_APP_INSTALLATION_ID'] ?? '').trim() !== '')
@@ -45,7 +38,7 @@ export function readCredentials(
     const token = rawToken.trim();
     if (!token) throw new SyncError('token-missing', MISSING_TOKEN_MESSAGE);
     if (/\s/.test(token)) throw new SyncError('token-invalid', TOKEN_WHITESPACE_MESSAGE);
-    return { credentials: { kind: 'token', token }, secrets };
+    return { kind: 'token', token };
   }
   if (!/^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/.test(appId))
     throw new SyncError(
@@ -53,7 +46,6 @@ export function readCredentials(
       "GITHUB_APP_ID must be the App ID (digits) or its client ID (Iv…), as shown on the App's settings page",
     );
   const privateKey = readPrivateKey(rawKey, readFile);
-  secrets.push(privateKey);
   const rawInstallation = (env['GITHUB_APP_INSTALLATION_ID'] ?? '').trim();
   if (rawInstallation !== '' && !/^\d{1,15}$/.test(rawInstallation))
     throw new SyncError(
@@ -61,13 +53,10 @@ export function readCredentials(
       "GITHUB_APP_INSTALLATION_ID must be digits (the number at the end of the installation's settings URL), or unset to find it from sources.yaml",
     );
   return {
-    credentials: {
-      kind: 'app',
-      appId,
-      privateKey,
-      installationId: rawInstallation === '' ? null : Number(rawInstallation),
-    },
-    secrets,
+    kind: 'app',
+    appId,
+    privateKey,
+    installationId: rawInstallation === '' ? null : Number(rawInstallation),
   };
 }
 

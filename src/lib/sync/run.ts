@@ -43,8 +43,9 @@ export async function runSync(options: RunOptions): Promise<0 | 1 | 2> {
   const reporter = createReporter(stderr);
   try {
     const config = await loadConfig(options.configPath);
-    const { credentials, secrets } = readCredentials(env);
-    for (const secret of secrets) redact.add(secret);
+    const credentials = readCredentials(env);
+    // A key given as a path is read only now.
+    if (credentials.kind === 'app') redact.add(credentials.privateKey);
     const endpoint = resolveApiUrl(env['GITHUB_API_URL'], env['GITHUB_SERVER_URL']);
     const current = await readSnapshot(options.snapshotPath);
     if (current.problem)
