@@ -1,6 +1,8 @@
 /**
  * <checklist-run>: progressive enhancement of the plain checklist rendered by
- * ChecklistItems.astro. Shows each item's answer controls and the run panel, keeps named runs
+ * ChecklistItems.astro. Shows each item's answer controls and the run panel, counts progress
+ * per section in the sticky summary (with "Hide completed" and a saved indicator), asks for a
+ * reason before "Not applicable" counts, keeps named runs
  * in localStorage (src/lib/checklist-run-store.ts documents the stored shape), marks items that
  * are new since a run began, and exports a run as Markdown: copy, download, or a prefilled
  * GitHub issue, falling back to the clipboard when the issue URL would be too long.
@@ -8,10 +10,15 @@
 import {
   answerItem,
   answerOf,
+  isSettled,
   markUpToDate,
+  needsReason,
   runChanges,
+  sectionProgress,
+  settledStatus,
   STATUS_LABELS,
   summarizeRun,
+  summaryText,
 } from '../lib/checklist-answers.ts';
 import { runFileName, runIssueTitle, runMarkdown } from '../lib/checklist-markdown.ts';
 import { outlineItemIds, type ChecklistOutline } from '../lib/checklist-outline.ts';
@@ -38,6 +45,7 @@ class ChecklistRunElement extends HTMLElement {
   #shape!: ChecklistShape;
   #store!: RunStore;
   #saveFailed = false;
+  #savedTimer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback() {
     const outline = JSON.parse(this.dataset['outline'] ?? '{}') as ChecklistOutline;
@@ -47,13 +55,27 @@ class ChecklistRunElement extends HTMLElement {
     this.#target = target ? (JSON.parse(target) as IssueTarget) : null;
     this.#shape = { version: this.#outline.version, itemIds: outlineItemIds(this.#outline) };
     this.#store = this.#withRun(loadRuns(this.#outline.id));
-    this.querySelectorAll<HTMLElement>('[data-run-panel], [data-answer], [data-run-end]').forEach(
-      (el) => (el.hidden = false),
-    );
+    this.querySelectorAll<HTMLElement>(
+      '[data-run-panel], [data-answer], [data-run-end], [data-hide-completed-field]',
+    ).forEach((el) => (el.hidden = false));
     this.#render();
+    // Jump links land below the sticky summary, however tall it wraps.
+    const summary = q<HTMLElement>(this, '[data-summary]');
+    new ResizeObserver(() => this.style.setProperty('--summary-height', `${summary.offsetHeight}px`)).observe(
+      summary,
+    );
 
     this.addEventListener('change', (e) => this.#onChange(e.target as HTMLElement));
     this.addEventListener('input', (e) => this.#onInput(e.target as HTMLElement));
+    this.addEventListener('click', (e) => {
+      const toggle = (e.target as HTMLElement).closest<HTMLButtonElement>('[data-note-toggle]');
+      if (toggle) this.#toggleNote(toggle);
+    });
+    // An item answered while "Hide completed" is on stays until focus leaves it.
+    this.addEventListener('focusout', (e) => {
+      const item = (e.target as HTMLElement).closest<HTMLElement>('[data-item-id]');
+      if (item && !item.contains(e.relatedTarget as Node | null)) this.#renderHidden();
+    });
     q<HTMLFormElement>(this, '[data-run-form]').addEventListener('submit', (e) => {
       e.preventDefault();
       this.#create();
@@ -86,12 +108,37 @@ class ChecklistRunElement extends HTMLElement {
 
   #commit(store: RunStore) {
     this.#store = store;
-    if (!saveRuns(this.#outline.id, store) && !this.#saveFailed) {
+    const saved = saveRuns(this.#outline.id, store);
+    this.#showSaved(saved);
+    if (!saved && !this.#saveFailed) {
       this.#saveFailed = true;
       this.#say(
         'This browser would not save your answers (storage is full or turned off). Export the run before you leave the page.',
       );
     }
+  }
+
+  /** The saved indicator: "Saving…" while typing, then when it was saved (announced once, politely). */
+  #showSaved(saved: boolean) {
+    const indicator = q<HTMLElement>(this, '[data-saved]');
+    clearTimeout(this.#savedTimer);
+    indicator.dataset['state'] = saved ? 'saving' : 'failed';
+    if (!saved) {
+      indicator.textContent = 'Not saved in this browser';
+      return;
+    }
+    this.#savedTimer = setTimeout(() => {
+      const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      indicator.dataset['state'] = 'saved';
+      indicator.textContent = `Saved in this browser at ${time}`;
+    }, 400);
+  }
+
+  #toggleNote(toggle: HTMLButtonElement, open = toggle.getAttribute('aria-expanded') !== 'true') {
+    const field = this.querySelector<HTMLElement>(`#${toggle.getAttribute('aria-controls')}`)!;
+    toggle.setAttribute('aria-expanded', String(open));
+    field.hidden = !open;
+    if (open) q<HTMLTextAreaElement>(field, '[data-note-input]').focus();
   }
 
   #say(text: string, link?: { href: string; text: string }) {
@@ -112,6 +159,9 @@ class ChecklistRunElement extends HTMLElement {
     const item = target.closest<HTMLElement>('[data-item-id]');
     if (item && target.matches('[data-status-input]')) {
       this.#answer(item, { status: (target as HTMLInputElement).value as ItemStatus });
+    } else if (target.matches('[data-hide-completed]')) {
+      this.toggleAttribute('data-hide-completed', (target as HTMLInputElement).checked);
+      this.#renderHidden();
     } else if (target.matches('[data-run-select]')) {
       this.#commit(switchRun(this.#store, (target as HTMLSelectElement).value));
       this.#render();
@@ -131,6 +181,7 @@ class ChecklistRunElement extends HTMLElement {
     this.#commit(answerItem(this.#store, this.#run.id, item.dataset['itemId']!, change, new Date()));
     this.#renderItem(item, new Set(runChanges(this.#run, this.#shape).newItems));
     this.#renderSummary();
+    this.#renderHidden();
   }
 
   #nameInput() {
@@ -184,7 +235,9 @@ class ChecklistRunElement extends HTMLElement {
   #markUpToDate() {
     this.#commit(markUpToDate(this.#store, this.#run.id, this.#shape, new Date()));
     this.#render();
-    this.#say(`The run “${this.#run.name}” is now up to date with version ${this.#shape.version}.`);
+    this.#say(
+      `The run “${this.#run.name}” is now up to date with the checklist as updated on ${this.#outline.updated}.`,
+    );
     q<HTMLElement>(this, '#run-panel-heading').focus();
   }
 
@@ -249,39 +302,80 @@ class ChecklistRunElement extends HTMLElement {
         .forEach((r) => (r.checked = r.value === answer.status));
       q<HTMLInputElement>(item, '[data-reason-input]').value = answer.reason;
       q<HTMLTextAreaElement>(item, '[data-note-input]').value = answer.note;
+      // A note already written is shown; an empty one stays behind its toggle.
+      const toggle = q<HTMLButtonElement>(item, '[data-note-toggle]');
+      const noteOpen = answer.note !== '' || toggle.getAttribute('aria-expanded') === 'true';
+      toggle.setAttribute('aria-expanded', String(noteOpen));
+      q<HTMLElement>(item, '[data-note-field]').hidden = !noteOpen;
       this.#renderItem(item, fresh);
     });
     const notice = q<HTMLElement>(this, '[data-version-notice]');
     notice.hidden = !changes.changed;
     const count = changes.newItems.length;
     q(this, '[data-version-text]').textContent =
-      `This run began on version ${this.#run.checklistVersion} of the checklist; it is now version ${this.#shape.version}. ` +
+      `The checklist changed after this run began (it was updated on ${this.#outline.updated}). ` +
       (count
         ? `${count} item${count === 1 ? ' is' : 's are'} new since then, marked “New since this run began”.`
         : 'No items are new, but some were reworded.');
     this.#renderSummary();
+    this.#renderHidden();
   }
 
   /** The parts of one item that follow its answer: status styling, reason field, "new" badge, print line. */
   #renderItem(item: HTMLElement, fresh: Set<string>) {
     const id = item.dataset['itemId']!;
     const answer = answerOf(this.#run, id);
-    item.dataset['status'] = answer.status;
+    const pending = needsReason(answer);
+    item.dataset['status'] = pending ? 'na-pending' : settledStatus(answer);
+    item.toggleAttribute('data-settled', isSettled(answer));
     q<HTMLElement>(item, '[data-reason-field]').hidden = answer.status !== 'na';
+    const reason = q<HTMLInputElement>(item, '[data-reason-input]');
+    if (pending) reason.setAttribute('aria-invalid', 'true');
+    else reason.removeAttribute('aria-invalid');
+    q(item, '[data-reason-hint]').textContent = pending
+      ? 'Give a reason: until then this item counts as open.'
+      : 'Not applicable counts only with a reason.';
     q<HTMLElement>(item, '[data-new-badge]').hidden = !fresh.has(id);
     const printed = [
-      answer.status === 'na' ? `${STATUS_LABELS.na}${answer.reason ? `: ${answer.reason}` : ''}` : '',
+      answer.status === 'na'
+        ? `${STATUS_LABELS.na}${answer.reason ? `: ${answer.reason}` : ' (reason missing)'}`
+        : '',
       answer.note ? `Note: ${answer.note}` : '',
     ];
     q(item, '[data-print-answer]').textContent = printed.filter(Boolean).join(' · ');
   }
 
   #renderSummary() {
-    const { done, na, open, total } = summarizeRun(this.#run, this.#shape.itemIds);
-    const counts = `${done} done, ${na} not applicable, ${open} open of ${total} items`;
+    const summary = summarizeRun(this.#run, this.#shape.itemIds);
+    const counts = summaryText(summary);
     q(this, '[data-run-summary]').textContent = `“${this.#run.name}”: ${counts}.`;
     q(this, '[data-print-run]').textContent = `Run: ${this.#run.name} · ${counts} · ${localDate()}`;
+    const settled = summary.done + summary.na;
+    q(this, '[data-summary-total]').textContent = `${settled} of ${summary.total} settled`;
+    for (const section of sectionProgress(this.#run, this.#outline.sections)) {
+      const link = q<HTMLAnchorElement>(this, `[data-summary-link="${section.id}"]`);
+      q(link, '[data-summary-count]').textContent = `${section.settled}/${section.total}`;
+      link.toggleAttribute('data-complete', section.settled === section.total);
+      link.setAttribute(
+        'aria-label',
+        `${section.title}: ${section.settled} of ${section.total} done or not applicable`,
+      );
+    }
     this.#renderPreview();
+  }
+
+  /** With "Hide completed" on, settled items are hidden, except the one the reader is in. */
+  #renderHidden() {
+    const hiding = this.hasAttribute('data-hide-completed');
+    this.querySelectorAll<HTMLElement>('[data-section-id]').forEach((section) => {
+      let shown = 0;
+      section.querySelectorAll<HTMLElement>('[data-item-id]').forEach((item) => {
+        const hide = hiding && item.hasAttribute('data-settled') && !item.contains(document.activeElement);
+        item.hidden = hide;
+        if (!hide) shown += 1;
+      });
+      q<HTMLElement>(section, '[data-section-settled]').hidden = !hiding || shown > 0;
+    });
   }
 
   #renderPreview() {

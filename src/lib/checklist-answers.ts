@@ -42,18 +42,65 @@ export function answerItem(
   return { ...store, runs };
 }
 
+/** "Not applicable" counts only with a reason; until then the item is still open. */
+export const needsReason = (answer: ItemAnswer): boolean => answer.status === 'na' && !answer.reason.trim();
+
+/** The status an answer counts as: N/A without a reason is open. */
+export const settledStatus = (answer: ItemAnswer): ItemStatus =>
+  needsReason(answer) ? 'open' : answer.status;
+
+/** Done, or not applicable with a reason. */
+export const isSettled = (answer: ItemAnswer): boolean => settledStatus(answer) !== 'open';
+
 export interface RunSummary {
   done: number;
+  /** Not applicable, with a reason. */
   na: number;
+  /** Open, including items marked N/A that still need a reason. */
   open: number;
+  /** Items marked N/A without a reason yet (counted as open). */
+  needReason: number;
   total: number;
 }
 
 /** Counts over the checklist's current items only. */
 export function summarizeRun(run: ChecklistRun | undefined, itemIds: readonly string[]): RunSummary {
-  const summary: RunSummary = { done: 0, na: 0, open: 0, total: itemIds.length };
-  for (const id of itemIds) summary[answerOf(run, id).status] += 1;
+  const summary: RunSummary = { done: 0, na: 0, open: 0, needReason: 0, total: itemIds.length };
+  for (const id of itemIds) {
+    const answer = answerOf(run, id);
+    summary[settledStatus(answer)] += 1;
+    if (needsReason(answer)) summary.needReason += 1;
+  }
   return summary;
+}
+
+/** "3 done, 1 not applicable, 6 open of 10 items", plus any N/A still waiting for a reason. */
+export function summaryText({ done, na, open, needReason, total }: RunSummary): string {
+  const pending = needReason
+    ? ` (${needReason} marked not applicable ${needReason === 1 ? 'needs a reason' : 'need reasons'})`
+    : '';
+  return `${done} done, ${na} not applicable, ${open} open${pending} of ${total} items`;
+}
+
+export interface SectionProgress {
+  id: string;
+  title: string;
+  /** Done, or not applicable with a reason. */
+  settled: number;
+  total: number;
+}
+
+/** Progress per section, for the sticky summary's jump links. */
+export function sectionProgress(
+  run: ChecklistRun | undefined,
+  sections: ReadonlyArray<{ id: string; title: string; items: ReadonlyArray<{ id: string }> }>,
+): SectionProgress[] {
+  return sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    settled: s.items.filter((i) => isSettled(answerOf(run, i.id))).length,
+    total: s.items.length,
+  }));
 }
 
 export interface RunChanges {

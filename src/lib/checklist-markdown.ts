@@ -1,10 +1,12 @@
 /**
  * A checklist run as Markdown: a GitHub task list that reads well in an issue, a pull request
- * or a .md file. Done and not-applicable items are ticked (`- [x]`), so GitHub's "n of m tasks"
- * counts what is settled; a not-applicable item says so with its reason. Open items stay `- [ ]`.
- * Notes follow their item as a nested line. Items added since the run began are marked *new*.
+ * or a .md file. Done items are ticked (`- [x]`) and open items are not (`- [ ]`); a
+ * not-applicable item is no task at all but `- [N/A] Title — reason`, so it reads apart from
+ * done and GitHub's "n of m tasks" counts only the items that apply. An item marked N/A without
+ * a reason stays an open task and says the reason is missing. Notes follow their item as a
+ * nested line. Items added since the run began are marked *new*.
  */
-import { answerOf, runChanges, summarizeRun } from './checklist-answers.ts';
+import { answerOf, needsReason, runChanges, summarizeRun, summaryText } from './checklist-answers.ts';
 import { outlineItemIds, type ChecklistOutline } from './checklist-outline.ts';
 import type { ChecklistRun } from './checklist-run-store.ts';
 import { markdownLink } from './markdown-link.ts';
@@ -22,30 +24,30 @@ const noteLines = (note: string) =>
 /** `date` is the reader's local calendar date, YYYY-MM-DD. */
 export function runMarkdown(outline: ChecklistOutline, run: ChecklistRun, date: string): string {
   const ids = outlineItemIds(outline);
-  const { done, na, open, total } = summarizeRun(run, ids);
+  const summary = summarizeRun(run, ids);
   const { changed, newItems } = runChanges(run, { version: outline.version, itemIds: ids });
   const fresh = new Set(newItems);
   const lines = [
     `# ${outline.title}: ${oneLine(run.name)}`,
     '',
-    `- Checklist: ${markdownLink(outline.title, outline.url)}, version ${outline.version}`,
+    `- Checklist: ${markdownLink(outline.title, outline.url)}, updated on ${outline.updated}`,
     `- Run: ${oneLine(run.name)}`,
     ...(changed
       ? [
-          `- Run began on version ${run.checklistVersion}; ${newItems.length} item${newItems.length === 1 ? ' is' : 's are'} new since then`,
+          `- The checklist changed after this run began; ${newItems.length} item${newItems.length === 1 ? ' is' : 's are'} new since then`,
         ]
       : []),
     `- Date: ${date}`,
-    `- Status: ${done} done, ${na} not applicable, ${open} open (${total} items)`,
+    `- Status: ${summaryText(summary)}`,
   ];
   for (const section of outline.sections) {
     lines.push('', `## ${section.title}`, '');
     for (const item of section.items) {
       const answer = answerOf(run, item.id);
-      const reason = oneLine(answer.reason);
-      const mark = answer.status === 'open' ? '[ ]' : '[x]';
-      const na = answer.status === 'na' ? ` — N/A${reason ? `: ${reason}` : ''}` : '';
-      lines.push(`- ${mark} ${item.title}${fresh.has(item.id) ? ' *(new)*' : ''}${na}`);
+      const title = `${item.title}${fresh.has(item.id) ? ' *(new)*' : ''}`;
+      if (needsReason(answer)) lines.push(`- [ ] ${title} — marked not applicable, reason missing`);
+      else if (answer.status === 'na') lines.push(`- [N/A] ${title} — ${oneLine(answer.reason)}`);
+      else lines.push(`- ${answer.status === 'done' ? '[x]' : '[ ]'} ${title}`);
       const note = noteLines(answer.note);
       if (note) lines.push(`  - Note: ${note}`);
     }

@@ -5,36 +5,43 @@ import { pageMetaSchema } from './page-meta.ts';
 import { phaseSchema } from './phase.ts';
 import { referenceLinkSchema } from './reference-link.ts';
 import { taxonomyTagsSchema } from './taxonomy-tag.ts';
+import { unknownKeysError } from '../lib/unknown-keys.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lower-case words joined by hyphens');
 
 /** One checkable item. */
-const itemSchema = z.object({
-  /** Stable id, unique within the checklist; runs remember answers by it. */
-  id: slug,
-  /** Short title shown in the list. */
-  title: z.string().min(3),
-  /** The full question or instruction. */
-  prompt: z.string().min(10),
-  /** Why the item matters: the risk it addresses. */
-  why: z.string().min(10),
-  /** The team that answers for the item. */
-  owner: ownerSchema,
-  /** Taxonomy and regulation tags. */
-  tags: taxonomyTagsSchema,
-  /** Primary sources. */
-  references: z.array(referenceLinkSchema).default([]),
-});
+const itemSchema = z.strictObject(
+  {
+    /** Stable id, unique within the checklist; runs remember answers by it. */
+    id: slug,
+    /** Short title shown in the list. */
+    title: z.string().min(3),
+    /** The full question or instruction. */
+    prompt: z.string().min(10),
+    /** Why the item matters: the risk it addresses. */
+    why: z.string().min(10),
+    /** The team that answers for the item. */
+    owner: ownerSchema,
+    /** Taxonomy and regulation tags. */
+    tags: taxonomyTagsSchema,
+    /** Primary sources. */
+    references: z.array(referenceLinkSchema).default([]),
+  },
+  { error: unknownKeysError },
+);
 
 /** A section groups items under a heading. */
-const sectionSchema = z.object({
-  /** Section id, used as the heading anchor. */
-  id: slug,
-  /** Section heading. */
-  title: z.string().min(3),
-  /** The items, at least one. */
-  items: z.array(itemSchema).min(1),
-});
+const sectionSchema = z.strictObject(
+  {
+    /** Section id, used as the heading anchor. */
+    id: slug,
+    /** Section heading. */
+    title: z.string().min(3),
+    /** The items, at least one. */
+    items: z.array(itemSchema).min(1),
+  },
+  { error: unknownKeysError },
+);
 
 /** A checklist (content/checklists/<slug>.yaml). Its version is derived from its items. */
 export const checklistSchema = pageMetaSchema

@@ -64,6 +64,7 @@ async function fillThree() {
   await item(1)
     .getByRole('textbox', { name: 'Why it does not apply' })
     .fill('No personal data in this system');
+  await item(2).getByRole('button', { name: /^Note/ }).click();
   await item(2).getByRole('textbox', { name: /^Note/ }).fill('Ask legal about retention.\nThen close it.');
 }
 
@@ -98,11 +99,11 @@ describe('checklist runs in Chromium', () => {
     const [a, b, c] = items();
     expect(markdown).toContain(`# ${outline.title}: Run 1\n`);
     expect(markdown).toContain(
-      `- Checklist: [${outline.title}](<${new URL(`/checklists/${outline.id}/`, testSite.url!).href}>), version ${outline.version}\n`,
+      `- Checklist: [${outline.title}](<${new URL(`/checklists/${outline.id}/`, testSite.url!).href}>), updated on ${outline.updated}\n`,
     );
     expect(markdown).toContain(`- Date: ${today()}\n`);
     expect(markdown).toContain(
-      `## ${outline.sections[0]!.title}\n\n- [x] ${a!.title}\n- [x] ${b!.title} — N/A: No personal data in this system\n- [ ] ${c!.title}\n  - Note: Ask legal about retention.\n    Then close it.\n`,
+      `## ${outline.sections[0]!.title}\n\n- [x] ${a!.title}\n- [N/A] ${b!.title} — No personal data in this system\n- [ ] ${c!.title}\n  - Note: Ask legal about retention.\n    Then close it.\n`,
     );
     expect(await status().textContent()).toBe(`Downloaded ${download.suggestedFilename()}.`);
 
@@ -155,16 +156,18 @@ describe('checklist runs in Chromium', () => {
     expect(url.searchParams.get('labels')).toBe(testSite.checklistIssues!.labels.join(','));
     const body = url.searchParams.get('body')!;
     expect(body).toMatch(new RegExp(`^# ${outline.title}: Run 1\\n`));
-    expect(body).toContain(`- [x] ${items()[1]!.title} — N/A: No personal data in this system\n`);
+    expect(body).toContain(`- [N/A] ${items()[1]!.title} — No personal data in this system\n`);
     expect(popup.url().length).toBeLessThanOrEqual(MAX_ISSUE_URL_LENGTH);
     expect(await status().textContent()).toMatch(/^Opened a prefilled GitHub issue in a new tab/);
   });
 
   it('copies the Markdown instead when the issue URL would be too long, and says so', async () => {
-    for (let i = 0; i < 3; i++)
+    for (let i = 0; i < 3; i++) {
+      await item(i).getByRole('button', { name: /^Note/ }).click();
       await item(i)
         .getByRole('textbox', { name: /^Note/ })
         .fill(`Finding ${i}: ${'detail '.repeat(420)}`);
+    }
     await page.getByRole('button', { name: 'Open as GitHub issue' }).click();
     await expect
       .poll(() => status().textContent())
@@ -202,8 +205,9 @@ describe('checklist runs in Chromium', () => {
     await page.reload();
     const notice = page.locator('[data-version-notice]');
     expect(await notice.textContent()).toContain(
-      `This run began on version 00000000 of the checklist; it is now version ${outline.version}. 2 items are new since then`,
+      `The checklist changed after this run began (it was updated on ${outline.updated}). 2 items are new since then`,
     );
+    expect(await page.locator('main').textContent()).not.toContain('00000000');
     const badges = page.locator('[data-new-badge]:visible');
     expect(await badges.count()).toBe(2);
     expect(await item(0).locator('[data-new-badge]').isVisible()).toBe(true);
@@ -231,6 +235,95 @@ describe('checklist runs in Chromium', () => {
       [items()[0]!.id]: { status: 'done', reason: '', note: '' },
     });
     expect(errors).toEqual([]);
+  });
+
+  it('refuses “Not applicable” without a reason: it counts as open, says why, and exports as open', async () => {
+    const reason = item(0).getByRole('textbox', { name: 'Why it does not apply' });
+    await item(0).getByRole('radio', { name: 'Not applicable' }).check();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await item(0).getAttribute('data-status')).toBe('na-pending');
+    expect(await item(0).locator('[data-reason-hint]').textContent()).toBe(
+      'Give a reason: until then this item counts as open.',
+    );
+    const total = outline.sections.flatMap((s) => s.items).length;
+    expect(await page.locator('[data-run-summary]').textContent()).toBe(
+      `“Run 1”: 0 done, 0 not applicable, ${total} open (1 marked not applicable needs a reason) of ${total} items.`,
+    );
+    expect(await page.locator('[data-summary-total]').textContent()).toBe(`0 of ${total} settled`);
+    await page.getByText('Show the Markdown').click();
+    const markdown = page.locator('[data-run-markdown]');
+    expect(await markdown.inputValue()).toContain(
+      `- [ ] ${items()[0]!.title} — marked not applicable, reason missing\n`,
+    );
+
+    await reason.fill('   ');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Batch scoring only, no endpoint');
+    expect(await reason.getAttribute('aria-invalid')).toBeNull();
+    expect(await item(0).getAttribute('data-status')).toBe('na');
+    expect(await page.locator('[data-summary-total]').textContent()).toBe(`1 of ${total} settled`);
+    expect(await markdown.inputValue()).toContain(
+      `- [N/A] ${items()[0]!.title} — Batch scoring only, no endpoint\n`,
+    );
+    expect(await markdown.inputValue()).not.toMatch(/^- \[x\] .*Batch scoring/m);
+  });
+
+  it('keeps a sticky summary of progress per section, with jump links that land below it', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const summary = page.locator('[data-summary]');
+    const first = outline.sections[0]!;
+    const link = (id: string) => summary.locator(`[data-summary-link="${id}"]`);
+    expect(await link(first.id).textContent()).toBe(`${first.title} 0/${first.items.length}`);
+    await item(0).getByRole('radio', { name: 'Done' }).check();
+    expect(await link(first.id).textContent()).toBe(`${first.title} 1/${first.items.length}`);
+    expect(await link(first.id).getAttribute('aria-label')).toBe(
+      `${first.title}: 1 of ${first.items.length} done or not applicable`,
+    );
+    await expect.poll(() => page.locator('[data-saved]').textContent()).toMatch(/^Saved in this browser at /);
+
+    const last = outline.sections.at(-1)!;
+    await link(last.id).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${last.id}`);
+    await page.waitForTimeout(300);
+    const box = await summary.boundingBox();
+    const heading = await page.locator(`h2#${last.id}`).boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(80);
+    expect(heading!.y).toBeGreaterThanOrEqual(box!.y + box!.height - 1);
+    expect(heading!.y).toBeLessThan(800);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('hides completed items on request, keeping the item being answered until focus leaves it', async () => {
+    const first = outline.sections[0]!;
+    const hide = page.getByRole('switch', { name: 'Hide completed' });
+    await hide.check();
+    await item(0).getByRole('radio', { name: 'Done' }).check();
+    expect(await item(0).isVisible()).toBe(true);
+    await item(1).getByRole('radio', { name: 'Done' }).focus();
+    expect(await item(0).isVisible()).toBe(false);
+    expect(await item(1).isVisible()).toBe(true);
+    await item(1).getByRole('radio', { name: 'Not applicable' }).check();
+    await item(1).getByRole('textbox', { name: 'Why it does not apply' }).fill('Internal batch job');
+    for (const [i, each] of first.items.entries()) {
+      if (i < 2) continue;
+      await page.locator(`li[data-item-id="${each.id}"]`).getByRole('radio', { name: 'Done' }).check();
+    }
+    await hide.focus();
+    const section = page.locator(`section[data-section-id="${first.id}"]`);
+    expect(await section.locator('li[data-item-id]:visible').count()).toBe(0);
+    expect(await section.locator('[data-section-settled]').isVisible()).toBe(true);
+    expect(await page.locator(`[data-summary-link="${first.id}"]`).getAttribute('data-complete')).toBe('');
+    await hide.uncheck();
+    expect(await section.locator('li[data-item-id]:visible').count()).toBe(first.items.length);
+    expect(await section.locator('[data-section-settled]').isVisible()).toBe(false);
+  });
+
+  it('shows readers the date the checklist was updated, never its internal version', async () => {
+    expect(await page.locator('main').textContent()).not.toContain(outline.version);
+    await page.getByText('Show the Markdown').click();
+    expect(await page.locator('[data-run-markdown]').inputValue()).not.toContain(outline.version);
+    expect(outline.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('reads as a plain list without JavaScript', async () => {
@@ -294,6 +387,10 @@ describe('checklist runs in Chromium', () => {
       );
       await page.reload();
       await fillThree();
+      await item(3).getByRole('radio', { name: 'Not applicable' }).check();
+      await page.getByRole('switch', { name: 'Hide completed' }).check();
+      await item(0).getByRole('button', { name: /^Note/ }).click();
+      await item(0).locator('summary').click();
       await page.getByRole('button', { name: 'Download .md' }).click();
       await page.getByText('Show the Markdown').click();
       const result = await new AxeBuilder({ page })

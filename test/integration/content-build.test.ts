@@ -56,6 +56,36 @@ describe('a build with bad content fails and names the file and the field', () =
       expected: [/first-module\.mdx/, /tags/, /unknown MITRE ATLAS ID "AML\.T0200"/],
     },
     {
+      name: 'a front-matter key no schema knows (a typo)',
+      mutate: (d) => edit(d, MODULE, /^lastReviewed: (.*)$/m, 'lastReviwed: $1'),
+      expected: [/first-module\.mdx/, /unknown key "lastReviwed" \(did you mean "lastReviewed"\?\)/],
+    },
+    {
+      name: 'a checklist item with a taxonomy key where a tag belongs',
+      mutate: (d) =>
+        edit(
+          d,
+          'checklists/basic-review.yaml',
+          /^(\s+)owner: security$/m,
+          '$1owner: security\n$1atlas: [AML.T0020]',
+        ),
+      expected: [/basic-review/, /unknown key "atlas": taxonomy IDs go in tags, written as atlas:ID/],
+    },
+    {
+      name: 'a responsibility row with two accountable parties',
+      mutate: (d) =>
+        edit(
+          d,
+          'practices/basic-practice.mdx',
+          'security: R, dataScience: C, productOwner: A',
+          'security: A, dataScience: C, productOwner: A',
+        ),
+      expected: [
+        /basic-practice/,
+        /"Run the review" makes Security and Product owner accountable: a RACI row has exactly one A/,
+      ],
+    },
+    {
       name: 'a glossary cross-reference to a term that does not exist',
       mutate: (d) => edit(d, 'glossary/terms.yaml', 'related: [training-set]', 'related: [training-sets]'),
       expected: [/terms\.yaml/, /related/, /training-sets/],

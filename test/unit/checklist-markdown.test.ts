@@ -26,7 +26,7 @@ describe('checklist run as Markdown (golden files in test/fixtures/checklists)',
     );
   });
 
-  it('ticks done and N/A items, gives N/A reasons, and nests notes with their line breaks', async () => {
+  it('ticks done items, writes N/A apart from done with its reason, keeps an N/A without a reason open, and nests notes', async () => {
     const filled = run('Fraud model v2', shape, [
       [
         'owner-named',
@@ -40,7 +40,7 @@ describe('checklist run as Markdown (golden files in test/fixtures/checklists)',
     await expect(runMarkdown(outline, filled, '2026-11-25')).toMatchFileSnapshot(golden('filled-run.md'));
   });
 
-  it('says which version a run began on and marks the items new since then', async () => {
+  it('says the checklist changed since the run began, without a version hash, and marks the items new since then', async () => {
     const old = run(
       'Before the rollback item',
       { version: '0badf00d', itemIds: ['owner-named', 'data-encrypted', 'model-card'] },

@@ -4,7 +4,9 @@ import {
   answerOf,
   markUpToDate,
   runChanges,
+  sectionProgress,
   summarizeRun,
+  summaryText,
 } from '../../src/lib/checklist-answers.ts';
 import { emptyRunStore, LIMITS, type RunStore } from '../../src/lib/checklist-run-store.ts';
 import {
@@ -110,7 +112,7 @@ describe('answers in a run', () => {
     expect(answerOf(a, 'model-card')).toEqual({ status: 'open', reason: '', note: 'Draft in review' });
     expect(a!.updatedAt).toBe(t2.toISOString());
     expect(b!.answers).toEqual({});
-    expect(summarizeRun(a, shape.itemIds)).toEqual({ done: 1, na: 1, open: 3, total: 5 });
+    expect(summarizeRun(a, shape.itemIds)).toEqual({ done: 1, na: 1, open: 3, needReason: 0, total: 5 });
   });
 
   it('keeps the N/A reason when the status changes back, and forgets an item set back to blank', () => {
@@ -135,7 +137,13 @@ describe('answers in a run', () => {
 
   it('counts only the checklist’s current items', () => {
     const store = answerItem(twoRuns(), 'a', 'removed-item', { status: 'done' }, t2);
-    expect(summarizeRun(store.runs[0], shape.itemIds)).toEqual({ done: 0, na: 0, open: 5, total: 5 });
+    expect(summarizeRun(store.runs[0], shape.itemIds)).toEqual({
+      done: 0,
+      na: 0,
+      open: 5,
+      needReason: 0,
+      total: 5,
+    });
   });
 });
 
@@ -182,5 +190,50 @@ describe('a run after the checklist changed', () => {
     });
     expect(answerOf(store.runs[0], 'owner-named').status).toBe('done');
     expect(runChanges(store.runs[1], v2).newItems).toEqual(['threat-model', 'red-team']);
+  });
+});
+
+describe('not applicable needs a reason before it counts', () => {
+  const itemIds = ['a', 'b', 'c'];
+  const store = (
+    answers: Record<string, { status: 'done' | 'na' | 'open'; reason: string; note: string }>,
+  ) => ({
+    id: 'r',
+    name: 'Run',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    checklistVersion: 'v',
+    knownItems: itemIds,
+    answers,
+  });
+
+  it('counts an N/A without a reason (or only spaces) as open, and says how many need one', () => {
+    const run = store({
+      a: { status: 'na', reason: '', note: '' },
+      b: { status: 'na', reason: '   ', note: '' },
+      c: { status: 'na', reason: 'No personal data', note: '' },
+    });
+    const summary = summarizeRun(run, itemIds);
+    expect(summary).toEqual({ done: 0, na: 1, open: 2, needReason: 2, total: 3 });
+    expect(summaryText(summary)).toBe(
+      '0 done, 1 not applicable, 2 open (2 marked not applicable need reasons) of 3 items',
+    );
+  });
+
+  it('reports progress per section, counting done and reasoned N/A only', () => {
+    const run = store({
+      a: { status: 'done', reason: '', note: '' },
+      b: { status: 'na', reason: '', note: '' },
+      c: { status: 'na', reason: 'Batch only', note: '' },
+    });
+    expect(
+      sectionProgress(run, [
+        { id: 's1', title: 'First', items: [{ id: 'a' }, { id: 'b' }] },
+        { id: 's2', title: 'Second', items: [{ id: 'c' }] },
+      ]),
+    ).toEqual([
+      { id: 's1', title: 'First', settled: 1, total: 2 },
+      { id: 's2', title: 'Second', settled: 1, total: 1 },
+    ]);
   });
 });

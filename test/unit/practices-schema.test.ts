@@ -43,3 +43,59 @@ describe('practice schema errors name the field and say what is wrong', () => {
     expect(issues({ ...frontMatter(), phases: [] }).map((m) => m.split(':')[0])).toEqual(['phases']);
   });
 });
+
+describe('responsibility tables name exactly one accountable party per activity', () => {
+  const row = (r: Record<string, string>) => ({
+    ...frontMatter(),
+    responsibilities: [{ activity: 'Approve launch', ...r }],
+  });
+
+  it('accepts one accountable team or role, with the optional roles defaulting to no role', () => {
+    const parsed = practiceSchema.parse(
+      row({ security: 'C', dataScience: 'R', productOwner: 'A', shared: 'I' }),
+    );
+    expect(parsed.responsibilities[0]).toMatchObject({ privacyLegal: '-', productOwner: 'A' });
+  });
+
+  it('rejects a row with two accountable parties, naming the activity and both', () => {
+    expect(issues(row({ security: 'R/A', dataScience: 'A', shared: 'I' }))).toEqual([
+      'responsibilities.0.activity: "Approve launch" makes Security and Data science accountable: a RACI row has exactly one A (or R/A)',
+    ]);
+  });
+
+  it('rejects a row nobody is accountable for', () => {
+    expect(issues(row({ security: 'R', dataScience: 'C', shared: 'I' }))).toEqual([
+      'responsibilities.0.activity: "Approve launch" has no accountable party: mark exactly one of security, dataScience, privacyLegal or productOwner A (or R/A)',
+    ]);
+  });
+
+  it('rejects the joint forum as the accountable party', () => {
+    expect(issues(row({ security: 'R', dataScience: 'R', shared: 'A' }))[0]).toMatch(
+      /^responsibilities\.0\.shared: the joint forum can be R, C, I or -, not accountable/,
+    );
+  });
+});
+
+describe('front matter with a key no schema knows fails, naming the key', () => {
+  it('suggests the key a typo meant', () => {
+    const { lastReviewed, ...rest } = frontMatter();
+    expect(issues({ ...rest, lastReviwed: lastReviewed })).toEqual([
+      'lastReviewed: lastReviewed must be a date written as YYYY-MM-DD',
+      expect.stringMatching(
+        /^: unknown key "lastReviwed" \(did you mean "lastReviewed"\?\); known keys: title, summary/,
+      ),
+    ]);
+  });
+
+  it('says where taxonomy IDs belong when they are written as their own key', () => {
+    expect(issues({ ...frontMatter(), atlas: ['AML.T0020'] })).toEqual([
+      expect.stringMatching(/^: unknown key "atlas": taxonomy IDs go in tags, written as atlas:ID/),
+    ]);
+  });
+
+  it('rejects unknown keys inside a responsibility row', () => {
+    const fm = frontMatter();
+    fm.responsibilities[0].legal = 'C';
+    expect(issues(fm)).toEqual([expect.stringMatching(/^responsibilities\.0: unknown key "legal"/)]);
+  });
+});

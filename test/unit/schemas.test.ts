@@ -80,7 +80,7 @@ describe('track, checklist, practice and glossary schemas', () => {
   it('accept their fixtures', () => {
     expect(trackSchema.parse(parse(fixture('tracks/basics.yaml'))).outcomes).toHaveLength(1);
     expect(
-      practiceSchema.parse(frontMatter('practices/basic-practice.mdx')).responsibilities[0]!.shared,
+      practiceSchema.parse(frontMatter('practices/basic-practice.mdx')).responsibilities[0]!.productOwner,
     ).toBe('A');
     const terms = parse(fixture('glossary/terms.yaml')).map((t: unknown) => glossaryTermSchema.parse(t));
     expect(terms.map((t: { id: string }) => t.id)).toEqual(['data-poisoning', 'training-set']);

@@ -158,14 +158,23 @@ describe('content documents', () => {
         ...meta,
         title: 'Respond jointly',
         area: 'monitoring-and-response',
-        responsibilities: [{ activity: 'Run the playbook', security: 'R/A', dataScience: 'C', shared: 'I' }],
+        responsibilities: [
+          {
+            activity: 'Run the playbook',
+            security: 'R/A',
+            dataScience: 'C',
+            privacyLegal: '-',
+            productOwner: '-',
+            shared: 'I',
+          },
+        ],
       },
       body: 'Prose.',
     });
     expect(d.fields['headings']).toBe('Who does what');
     expect(d.fields['tags']).toMatch(/^practice ; Monitoring and incident response ; /);
     expect(d.fields['body']).toBe(
-      'Prose. ; Run the playbook: Security responsible and accountable, Data science consulted, Shared informed',
+      'Prose. ; Run the playbook: Security responsible and accountable, Data science consulted, Joint forum informed',
     );
     expect(d.text).toBe('A summary of at least twenty characters.\nProse.');
     expect(d.ids).toEqual([GDPR]);
