@@ -46,6 +46,8 @@ class ChecklistRunElement extends HTMLElement {
   #store!: RunStore;
   #saveFailed = false;
   #savedTimer: ReturnType<typeof setTimeout> | undefined;
+  #pointerDown = false;
+  #hidePending = false;
 
   connectedCallback() {
     const outline = JSON.parse(this.dataset['outline'] ?? '{}') as ChecklistOutline;
@@ -61,7 +63,8 @@ class ChecklistRunElement extends HTMLElement {
     this.#render();
     // Jump links land below the sticky summary, however tall it wraps.
     const summary = q<HTMLElement>(this, '[data-summary]');
-    new ResizeObserver(() => this.style.setProperty('--summary-height', `${summary.offsetHeight}px`)).observe(
+    const root = document.documentElement;
+    new ResizeObserver(() => root.style.setProperty('--summary-height', `${summary.offsetHeight}px`)).observe(
       summary,
     );
 
@@ -71,11 +74,25 @@ class ChecklistRunElement extends HTMLElement {
       const toggle = (e.target as HTMLElement).closest<HTMLButtonElement>('[data-note-toggle]');
       if (toggle) this.#toggleNote(toggle);
     });
-    // An item answered while "Hide completed" is on stays until focus leaves it.
+    // An item answered while "Hide completed" is on stays until focus leaves it; when a click
+    // moves focus, it goes once the click is over, so the page does not shift under the pointer.
     this.addEventListener('focusout', (e) => {
       const item = (e.target as HTMLElement).closest<HTMLElement>('[data-item-id]');
-      if (item && !item.contains(e.relatedTarget as Node | null)) this.#renderHidden();
+      if (!item || item.contains(e.relatedTarget as Node | null)) return;
+      if (this.#pointerDown) this.#hidePending = true;
+      else this.#renderHidden();
     });
+    document.addEventListener('pointerdown', () => (this.#pointerDown = true), true);
+    document.addEventListener(
+      'pointerup',
+      () => {
+        this.#pointerDown = false;
+        if (!this.#hidePending) return;
+        this.#hidePending = false;
+        setTimeout(() => this.#renderHidden(), 0);
+      },
+      true,
+    );
     q<HTMLFormElement>(this, '[data-run-form]').addEventListener('submit', (e) => {
       e.preventDefault();
       this.#create();

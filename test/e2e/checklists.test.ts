@@ -252,9 +252,9 @@ describe('checklist runs in Chromium', () => {
     expect(await page.locator('[data-summary-total]').textContent()).toBe(`0 of ${total} settled`);
     await page.getByText('Show the Markdown').click();
     const markdown = page.locator('[data-run-markdown]');
-    expect(await markdown.inputValue()).toContain(
-      `- [ ] ${items()[0]!.title} — marked not applicable, reason missing\n`,
-    );
+    await expect
+      .poll(() => markdown.inputValue())
+      .toContain(`- [ ] ${items()[0]!.title} — marked not applicable, reason missing\n`);
 
     await reason.fill('   ');
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
@@ -322,6 +322,7 @@ describe('checklist runs in Chromium', () => {
   it('shows readers the date the checklist was updated, never its internal version', async () => {
     expect(await page.locator('main').textContent()).not.toContain(outline.version);
     await page.getByText('Show the Markdown').click();
+    await expect.poll(() => page.locator('[data-run-markdown]').inputValue()).toMatch(/^# /);
     expect(await page.locator('[data-run-markdown]').inputValue()).not.toContain(outline.version);
     expect(outline.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -388,9 +389,9 @@ describe('checklist runs in Chromium', () => {
       await page.reload();
       await fillThree();
       await item(3).getByRole('radio', { name: 'Not applicable' }).check();
+      await item(4).getByRole('button', { name: /^Note/ }).click();
+      await item(4).locator('summary').click();
       await page.getByRole('switch', { name: 'Hide completed' }).check();
-      await item(0).getByRole('button', { name: /^Note/ }).click();
-      await item(0).locator('summary').click();
       await page.getByRole('button', { name: 'Download .md' }).click();
       await page.getByText('Show the Markdown').click();
       const result = await new AxeBuilder({ page })
