@@ -62,6 +62,34 @@ export const CASES: RelevanceCase[] = [
   ),
   c('topic', 'model theft', [{ anyOf: [term('model-extraction'), sec('privacy-attacks')] }]),
   c('topic', 'kill switch', [term('kill-switch')]),
+  // The modules, checklist and practices added for agents, ethics, the AI Act, detection and red-teaming
+  c('topic', 'securing agentic AI', [sec('securing-agentic-ai')]),
+  c('topic', 'MCP tool poisoning', [sec('securing-agentic-ai')], ['poisoning']),
+  c('topic', 'agent tool confirmation', [
+    { anyOf: [sec('securing-agentic-ai'), '/checklists/agentic-ai-review/'] },
+  ]),
+  c('title', 'agentic AI review', ['/checklists/agentic-ai-review/']),
+  c('topic', 'employee monitoring', [sec('ethics-in-security-work')]),
+  c('topic', 'UEBA ethics', [sec('ethics-in-security-work')]),
+  c('topic', 'EU AI Act', [m('shared/eu-ai-act-for-both-teams')]),
+  c('words', 'provider or deployer', [m('shared/eu-ai-act-for-both-teams')]),
+  c('words', 'fundamental rights impact assessment', [m('shared/eu-ai-act-for-both-teams')]),
+  c('topic', 'detection engineering', [mlsec('detection-engineering-for-ml-platforms')]),
+  c('words', 'exposed MLflow Ray Jupyter', [
+    {
+      anyOf: [
+        mlsec('detection-engineering-for-ml-platforms'),
+        '/practices/detect-and-respond-on-ml-platforms/',
+      ],
+    },
+  ]),
+  c('title', 'detect and respond on ML platforms', ['/practices/detect-and-respond-on-ml-platforms/']),
+  c('topic', 'red teaming an LLM', [m('shared/red-teaming-an-llm-application')]),
+  c('topic', 'garak', [m('shared/red-teaming-an-llm-application')], ['garak']),
+  c('title', 'red-team before launch', ['/practices/red-team-before-launch/']),
+  c('question', 'who decides go or no-go after a red-team exercise', [
+    { anyOf: ['/practices/red-team-before-launch/', m('shared/red-teaming-an-llm-application')] },
+  ]),
   // Exact titles and terms come first
   c('title', 'data drift', [term('data-drift')]),
   c('title', 'concept drift', [term('concept-drift')]),
