@@ -18,7 +18,7 @@ const TIMEOUT_MS = 60_000;
  * How many snippets the bundled content marks runnable that run here. A floor, so unmarking
  * snippets (or a parser that stops finding them) fails; pages added later only add to it.
  */
-const MARKED_AND_RUN = 12;
+const MARKED_AND_RUN = 19;
 
 /** Only what a snippet needs: no tokens, no proxies, no pyenv; the interpreter's directory first. */
 function snippetEnv(home: string): Record<string, string> {

@@ -238,7 +238,7 @@ describe('a build with no site URL, a sub-folder base and no repository', () => 
       ]);
       let markdown = '';
       for await (const chunk of await download.createReadStream()) markdown += chunk;
-      expect(markdown).toMatch(/^- Checklist: \[.+\]\(<(.+)>\), version /m);
+      expect(markdown).toMatch(/^- Checklist: \[.+\]\(<(.+)>\), updated on \d{4}-\d{2}-\d{2}$/m);
       expect(markdown.match(/^- Checklist: \[.+\]\(<(.+)>\)/m)?.[1]).toBe(url);
     } finally {
       await browser.close();
