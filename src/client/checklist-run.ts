@@ -13,6 +13,7 @@ import {
   isSettled,
   markUpToDate,
   needsReason,
+  REASON_HINT,
   runChanges,
   sectionProgress,
   settledStatus,
@@ -135,7 +136,7 @@ class ChecklistRunElement extends HTMLElement {
     }
   }
 
-  /** The saved indicator: "Saving…" while typing, then when it was saved (announced once, politely). */
+  /** The saved indicator: once changes pause, when they were saved (announced politely), or that they were not. */
   #showSaved(saved: boolean) {
     const indicator = q<HTMLElement>(this, '[data-saved]');
     clearTimeout(this.#savedTimer);
@@ -151,7 +152,8 @@ class ChecklistRunElement extends HTMLElement {
     }, 400);
   }
 
-  #toggleNote(toggle: HTMLButtonElement, open = toggle.getAttribute('aria-expanded') !== 'true') {
+  #toggleNote(toggle: HTMLButtonElement) {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
     const field = this.querySelector<HTMLElement>(`#${toggle.getAttribute('aria-controls')}`)!;
     toggle.setAttribute('aria-expanded', String(open));
     field.hidden = !open;
@@ -349,9 +351,7 @@ class ChecklistRunElement extends HTMLElement {
     const reason = q<HTMLInputElement>(item, '[data-reason-input]');
     if (pending) reason.setAttribute('aria-invalid', 'true');
     else reason.removeAttribute('aria-invalid');
-    q(item, '[data-reason-hint]').textContent = pending
-      ? 'Give a reason: until then this item counts as open.'
-      : 'Not applicable counts only with a reason.';
+    q(item, '[data-reason-hint]').textContent = pending ? REASON_HINT.missing : REASON_HINT.ask;
     q<HTMLElement>(item, '[data-new-badge]').hidden = !fresh.has(id);
     const printed = [
       answer.status === 'na'

@@ -42,6 +42,12 @@ export function answerItem(
   return { ...store, runs };
 }
 
+/** The hint under the N/A reason field: before a reason is given, and while one is missing. */
+export const REASON_HINT = {
+  ask: 'Not applicable counts only with a reason.',
+  missing: 'Give a reason: until then this item counts as open.',
+} as const;
+
 /** "Not applicable" counts only with a reason; until then the item is still open. */
 export const needsReason = (answer: ItemAnswer): boolean => answer.status === 'na' && !answer.reason.trim();
 

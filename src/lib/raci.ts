@@ -10,6 +10,16 @@ export type RaciParty = (typeof RACI_PARTIES)[number];
 export const RACI_CODES = ['R', 'A', 'C', 'I', 'R/A', '-'] as const;
 export type RaciCode = (typeof RACI_CODES)[number];
 
+/** What each code means, as the table's tooltips and the search index say it. */
+export const RACI_CODE_NAMES: Record<RaciCode, string> = {
+  R: 'responsible',
+  A: 'accountable',
+  C: 'consulted',
+  I: 'informed',
+  'R/A': 'responsible and accountable',
+  '-': 'no role',
+};
+
 export const RACI_PARTY_LABELS: Record<RaciParty, string> = {
   security: 'Security',
   dataScience: 'Data science',
@@ -21,19 +31,15 @@ export const RACI_PARTY_LABELS: Record<RaciParty, string> = {
 /** Parties shown in every table, whether or not they have a role. */
 const ALWAYS_SHOWN: readonly RaciParty[] = ['security', 'dataScience', 'shared'];
 
-/** A row as written: the optional roles may be left out, meaning no role. */
-export type RaciRow = Record<'security' | 'dataScience' | 'shared', RaciCode> &
-  Partial<Record<'privacyLegal' | 'productOwner', RaciCode>>;
-
-/** A party's code in a row; an optional role left out has no role. */
-export const roleIn = (row: RaciRow, party: RaciParty): RaciCode => row[party] ?? '-';
+/** A row once parsed: the schema gives the optional roles "-" (no role) when left out. */
+export type RaciRow = Record<RaciParty, RaciCode>;
 
 export const isAccountable = (code: RaciCode) => code === 'A' || code === 'R/A';
 
 /** The parties a row makes accountable; a valid row has exactly one. */
 export const accountableParties = (row: RaciRow): RaciParty[] =>
-  RACI_PARTIES.filter((p) => isAccountable(roleIn(row, p)));
+  RACI_PARTIES.filter((p) => isAccountable(row[p]));
 
 /** The columns a practice's table shows: the two teams and the forum, plus any role in use. */
 export const raciColumns = (rows: readonly RaciRow[]): RaciParty[] =>
-  RACI_PARTIES.filter((p) => ALWAYS_SHOWN.includes(p) || rows.some((r) => roleIn(r, p) !== '-'));
+  RACI_PARTIES.filter((p) => ALWAYS_SHOWN.includes(p) || rows.some((r) => r[p] !== '-'));

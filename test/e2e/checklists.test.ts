@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { REASON_HINT } from '../../src/lib/checklist-answers.ts';
 import type { ChecklistOutline } from '../../src/lib/checklist-outline.ts';
 import { MAX_ISSUE_URL_LENGTH, PASTE_HINT } from '../../src/lib/issue-url.ts';
 import { testSite } from '../site/build-once.ts';
@@ -242,9 +243,7 @@ describe('checklist runs in Chromium', () => {
     await item(0).getByRole('radio', { name: 'Not applicable' }).check();
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
     expect(await item(0).getAttribute('data-status')).toBe('na-pending');
-    expect(await item(0).locator('[data-reason-hint]').textContent()).toBe(
-      'Give a reason: until then this item counts as open.',
-    );
+    expect(await item(0).locator('[data-reason-hint]').textContent()).toBe(REASON_HINT.missing);
     const total = outline.sections.flatMap((s) => s.items).length;
     expect(await page.locator('[data-run-summary]').textContent()).toBe(
       `“Run 1”: 0 done, 0 not applicable, ${total} open (1 marked not applicable needs a reason) of ${total} items.`,

@@ -7,7 +7,7 @@ import type { ChecklistData } from '../../schemas/checklist.ts';
 import type { GlossaryTerm } from '../../schemas/glossary-term.ts';
 import type { ModuleData } from '../../schemas/module.ts';
 import type { PracticeData } from '../../schemas/practice.ts';
-import { RACI_PARTY_LABELS, raciColumns, roleIn, type RaciCode } from '../raci.ts';
+import { RACI_CODE_NAMES, RACI_PARTY_LABELS, raciColumns } from '../raci.ts';
 import { routes } from '../paths.ts';
 import { AREA_LABELS } from '../practices.ts';
 import { markdownToText } from './markdown-text.ts';
@@ -20,23 +20,13 @@ export const CONTENT_SNIPPET = 220;
 
 type Page<T> = { id: string; data: T; body?: string | undefined };
 
-// As ResponsibilityTable.astro shows them.
-const RACI: Record<RaciCode, string> = {
-  R: 'responsible',
-  A: 'accountable',
-  C: 'consulted',
-  I: 'informed',
-  'R/A': 'responsible and accountable',
-  '-': 'no role',
-};
-
 /** The "Who does what" table as the page shows it: each activity with each party's role. */
 function responsibilityText(rows: PracticeData['responsibilities']): string {
   const columns = raciColumns(rows);
   return rows
     .map(
       (r) =>
-        `${r.activity}: ${columns.map((c) => `${RACI_PARTY_LABELS[c]} ${RACI[roleIn(r, c)]}`).join(', ')}`,
+        `${r.activity}: ${columns.map((c) => `${RACI_PARTY_LABELS[c]} ${RACI_CODE_NAMES[r[c]]}`).join(', ')}`,
     )
     .join(' ; ');
 }
